@@ -1,0 +1,79 @@
+package com.lakehouse.shared.web;
+
+import org.apache.commons.logging.LogFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+
+import com.lakehouse.shared.auth.AuthPolicy;
+import com.lakehouse.shared.auth.AuthProperties;
+import com.lakehouse.shared.auth.BearerTokenFilter;
+import com.lakehouse.shared.auth.IpAllowlistFilter;
+import com.lakehouse.shared.config.LakehouseEnvironmentPostProcessor;
+
+/**
+ * What every HTTP service gets without wiring of its own: {@code /health}, the allowlist and bearer
+ * filters (in that order), the body cap, and problem+json for every failure.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(AuthProperties.class)
+@Import({HealthController.class, ProblemAdvice.class})
+public class LakehouseWebAutoConfiguration {
+
+    /** Default body cap for services that do not declare their own {@link RequestBodyLimit}. */
+    public static final long DEFAULT_MAX_BODY_BYTES = 16L * 1024 * 1024;
+
+    @Bean
+    ServiceIdentity serviceIdentity(Environment environment) {
+        String name = environment.getProperty(LakehouseEnvironmentPostProcessor.SERVICE_NAME_PROPERTY, "lakehouse");
+        String version = LakehouseWebAutoConfiguration.class.getPackage().getImplementationVersion();
+        return new ServiceIdentity(name, version == null ? "dev" : version);
+    }
+
+    @Bean
+    AuthPolicy authPolicy(AuthProperties properties, Environment environment) {
+        return AuthPolicy.resolve(properties, environment::getProperty, LogFactory.getLog(AuthPolicy.class));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemStatusTable problemStatusTable() {
+        return ProblemStatusTable.defaults();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RequestBodyLimit requestBodyLimit(Environment environment, ServiceIdentity identity) {
+        long cap = environment.getProperty("lakehouse." + identity.name() + ".max_body_bytes", Long.class,
+                DEFAULT_MAX_BODY_BYTES);
+        return request -> cap;
+    }
+
+    @Bean
+    FilterRegistrationBean<IpAllowlistFilter> ipAllowlistFilter(AuthPolicy policy) {
+        FilterRegistrationBean<IpAllowlistFilter> registration = new FilterRegistrationBean<>(new IpAllowlistFilter(policy));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<BearerTokenFilter> bearerTokenFilter(AuthPolicy policy) {
+        FilterRegistrationBean<BearerTokenFilter> registration = new FilterRegistrationBean<>(new BearerTokenFilter(policy));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(RequestBodyLimit limit) {
+        FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(limit));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+        return registration;
+    }
+}
