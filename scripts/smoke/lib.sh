@@ -9,8 +9,11 @@ SMOKE_NAME=$(basename "${BASH_SOURCE[1]:-$0}" .sh)
 SMOKE_TMP=$(mktemp -d)
 trap 'rm -rf "$SMOKE_TMP"' EXIT
 
-# Service URLs straight to a port (for smokes that test a service on its own).
+# Service URLs straight to a port (for smokes that test a service on its own);
+# LH_<SERVICE>_URL overrides one, e.g. LH_STORAGED_URL=http://127.0.0.1:40123.
 svc_url() {
+  local override="LH_$(tr '[:lower:]' '[:upper:]' <<< "$1")_URL"
+  if [[ -n "${!override:-}" ]]; then echo "${!override}"; return; fi
   case "$1" in
     gateway) echo "http://127.0.0.1:3110" ;; storaged) echo "http://127.0.0.1:3211" ;;
     catalogd) echo "http://127.0.0.1:3212" ;; ingestd) echo "http://127.0.0.1:3213" ;;
