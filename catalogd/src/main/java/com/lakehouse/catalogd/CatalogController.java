@@ -1,0 +1,67 @@
+package com.lakehouse.catalogd;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.ServletWebRequest;
+
+import com.lakehouse.shared.auth.RequestActor;
+import com.lakehouse.shared.catalog.CatalogListing;
+import com.lakehouse.shared.catalog.DatasetManifest;
+import com.lakehouse.shared.catalog.ManifestVersions;
+import com.lakehouse.shared.catalog.RegisterRequest;
+import com.lakehouse.shared.catalog.RegisterResponse;
+
+/** The routes of SPEC §4; the wire records are the ones {@code CatalogClient} reads. */
+@RestController
+@RequestMapping("/catalog")
+class CatalogController {
+
+    private final Catalog catalog;
+
+    CatalogController(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @PostMapping("/register")
+    ResponseEntity<RegisterResponse> register(@RequestBody RegisterRequest body, HttpServletRequest request) {
+        RegisterResponse response = catalog.register(Registration.of(body), RequestActor.of(request));
+        HttpStatus status = RegisterResponse.CREATED.equals(response.outcome()) ? HttpStatus.CREATED : HttpStatus.OK;
+        return ResponseEntity.status(status).body(response);
+    }
+
+    @GetMapping("/manifest/{name}")
+    DatasetManifest manifest(@PathVariable String name) {
+        return catalog.manifest(name);
+    }
+
+    @GetMapping("/manifest/{name}/versions")
+    ManifestVersions versions(@PathVariable String name) {
+        return catalog.versions(name);
+    }
+
+    /** The ETag is the catalog_version, so a poller pays a 304 for an unchanged catalog. */
+    @GetMapping("/list")
+    ResponseEntity<CatalogListing> list(ServletWebRequest request) {
+        CatalogListing listing = catalog.list();
+        String etag = "\"" + listing.catalogVersion() + "\"";
+        if (request.checkNotModified(etag)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
+        }
+        return ResponseEntity.ok().eTag(etag).body(listing);
+    }
+
+    @DeleteMapping("/manifest/{name}")
+    ResponseEntity<Void> delete(@PathVariable String name, HttpServletRequest request) {
+        catalog.delete(name, RequestActor.of(request));
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,30 @@
+package com.lakehouse.catalogd;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code [catalogd]} of lakehouse.toml (SPEC §4).
+ *
+ * @param bind             the listen address (the shared bind gate checks it)
+ * @param storagedUrl      where the catalog's Parquet state is persisted
+ * @param observerdUrl     where journal events go
+ * @param dataDir          scratch space for Parquet files on their way to and from storaged
+ * @param storagedTimeout  the longest one persist or load call may take; a register waits on it
+ * @param rehydrateRetry   the pause between attempts to load the catalog while storaged is unreachable
+ * @param checkpointEvery  changes between two snapshots of the whole catalog (bounds restart time)
+ * @param maxBodyBytes     request body cap
+ */
+@ConfigurationProperties("lakehouse.catalogd")
+public record CatalogdProperties(
+        @DefaultValue("127.0.0.1:3212") String bind,
+        @DefaultValue("http://127.0.0.1:3211") String storagedUrl,
+        @DefaultValue("http://127.0.0.1:3218") String observerdUrl,
+        @DefaultValue("data/catalogd") String dataDir,
+        @DefaultValue("30s") Duration storagedTimeout,
+        @DefaultValue("2s") Duration rehydrateRetry,
+        @DefaultValue("64") int checkpointEvery,
+        @DefaultValue("16777216") long maxBodyBytes) {
+}
