@@ -33,6 +33,11 @@ public class CheckpointPolicy implements AutoCloseable {
         lastCheckpoint.compareAndSet(-1, catalogVersion);
     }
 
+    /** The catalog_version of the newest finished checkpoint (or of the loaded state), once no checkpoint runs. */
+    long settledCheckpoint() {
+        return running.get() ? -1 : lastCheckpoint.get();
+    }
+
     public void afterChange(CatalogState state) {
         long last = Math.max(0, lastCheckpoint.get());
         if (every <= 0 || state.catalogVersion() - last < every || !running.compareAndSet(false, true)) {
