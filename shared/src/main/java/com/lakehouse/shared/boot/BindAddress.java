@@ -1,5 +1,7 @@
 package com.lakehouse.shared.boot;
 
+import java.util.regex.Pattern;
+
 import com.lakehouse.shared.auth.CidrBlock;
 
 /**
@@ -10,6 +12,7 @@ public record BindAddress(String host, int port) {
 
     private static final CidrBlock LOOPBACK_V4 = CidrBlock.parse("127.0.0.0/8");
     private static final CidrBlock LOOPBACK_V6 = CidrBlock.parse("::1");
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:-]*");
 
     /** Parses {@code host:port}; anything else is an {@link IllegalArgumentException}. */
     public static BindAddress parse(String text) {
@@ -24,6 +27,9 @@ public record BindAddress(String host, int port) {
         String host = value.substring(0, colon);
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
+        }
+        if (!HOST.matcher(host).matches()) {
+            throw new IllegalArgumentException("bind address '" + value + "' has an invalid host");
         }
         int port;
         try {
