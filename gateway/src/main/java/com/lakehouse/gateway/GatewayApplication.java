@@ -1,5 +1,7 @@
 package com.lakehouse.gateway;
 
+import java.util.Map;
+
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
@@ -11,7 +13,19 @@ import com.lakehouse.shared.boot.LakehouseApplication;
 @ConfigurationPropertiesScan
 public class GatewayApplication {
 
+    /**
+     * Nothing at the edge may read or rewrite a body it forwards: no multipart parsing, no form
+     * parsing of PUT/PATCH bodies (Spring's FormContentFilter) or of POST forms (the gateway's
+     * FormFilter), and Content-Length stays so upstreams can refuse oversized bodies up front.
+     */
+    static final Map<String, Object> DEFAULTS = Map.of(
+            "spring.servlet.multipart.enabled", "false",
+            "spring.mvc.formcontent.filter.enabled", "false",
+            "spring.cloud.gateway.server.webmvc.form-filter.enabled", "false",
+            "spring.cloud.gateway.server.webmvc.remove-content-length-request-headers-filter.enabled", "false");
+
     public static void main(String[] args) {
-        LakehouseApplication.run(FleetService.GATEWAY, GatewayApplication.class, args);
+        LakehouseApplication.run(LakehouseApplication.create(FleetService.GATEWAY, GatewayApplication.class, DEFAULTS),
+                FleetService.GATEWAY.id(), args);
     }
 }

@@ -1,0 +1,75 @@
+package com.lakehouse.gateway.proxy;
+
+import java.net.http.HttpClient;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
+import org.springframework.cloud.gateway.server.mvc.filter.HttpHeadersFilter.RequestHttpHeadersFilter;
+import org.springframework.cloud.gateway.server.mvc.filter.HttpHeadersFilter.ResponseHttpHeadersFilter;
+import org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.function.RequestPredicates;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerResponse;
+
+import com.lakehouse.gateway.GatewayProperties;
+import com.lakehouse.shared.web.RequestBodyLimit;
+
+/** The route table of SPEC §1 as Spring Cloud Gateway (server MVC) routes. */
+@Configuration(proxyBeanMethods = false)
+class ProxyConfiguration {
+
+    /** Validates every upstream URL at startup; a bad one stops the gateway naming its key. */
+    @Bean
+    Upstreams upstreams(GatewayProperties properties) {
+        return Upstreams.from(properties);
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService upstreamExecutor() {
+        return Executors.newVirtualThreadPerTaskExecutor();
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    HttpClient upstreamHttpClient(GatewayProperties properties, ExecutorService upstreamExecutor) {
+        return UpstreamHttp.newClient(properties.connectTimeout(), upstreamExecutor);
+    }
+
+    @Bean
+    HopByHopHeaders.OnRequest hopByHopRequestHeaders() {
+        return new HopByHopHeaders.OnRequest();
+    }
+
+    @Bean
+    HopByHopHeaders.OnResponse hopByHopResponseHeaders() {
+        return new HopByHopHeaders.OnResponse();
+    }
+
+    /** Every body streams through; each upstream enforces its own cap (storaged, ingestd, queryd...). */
+    @Bean
+    RequestBodyLimit requestBodyLimit() {
+        return request -> Long.MAX_VALUE;
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> proxyRoutes(GatewayProperties properties, Upstreams upstreams, HttpClient upstreamHttpClient,
+            ExecutorService upstreamExecutor, GatewayMvcProperties gatewayMvcProperties,
+            ObjectProvider<RequestHttpHeadersFilter> requestFilters, ObjectProvider<ResponseHttpHeadersFilter> responseFilters) {
+        UpstreamHttp http = new UpstreamHttp(upstreamHttpClient, upstreamExecutor, gatewayMvcProperties);
+        List<RequestHttpHeadersFilter> requestChain = requestFilters.orderedStream().toList();
+        List<ResponseHttpHeadersFilter> responseChain = responseFilters.orderedStream().toList();
+        RouterFunction<ServerResponse> routes = null;
+        for (ProxyRoute route : ProxyRoute.table(properties, upstreams)) {
+            UpstreamProxy handler = new UpstreamProxy(route, http.exchange(route.timeout()), requestChain, responseChain);
+            RouterFunction<ServerResponse> one = GatewayRouterFunctions.route(route.id())
+                    .route(RequestPredicates.path(route.edgePattern()), handler)
+                    .build();
+            routes = routes == null ? one : routes.and(one);
+        }
+        return routes;
+    }
+}
