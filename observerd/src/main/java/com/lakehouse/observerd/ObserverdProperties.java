@@ -1,0 +1,42 @@
+package com.lakehouse.observerd;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code [observerd]} in lakehouse.toml (SPEC §10).
+ *
+ * @param bind          listen address (handled by shared's bind gate)
+ * @param storagedUrl   where journal Parquet files are written and read
+ * @param catalogdUrl   where the journal files are registered as {@code lakehouse_journal}
+ * @param dataDir       local state: the observer JSONL, the journal write-ahead log, the file cache
+ * @param ringCapacity  observer events kept in memory; the oldest is evicted when full
+ * @param flushRows     unflushed journal events that trigger a flush
+ * @param flushEvery    the longest an acknowledged journal event waits for its flush
+ * @param maxBodyBytes  request body cap
+ */
+@ConfigurationProperties("lakehouse.observerd")
+public record ObserverdProperties(
+        @DefaultValue("127.0.0.1:3218") String bind,
+        @DefaultValue("http://127.0.0.1:3211") String storagedUrl,
+        @DefaultValue("http://127.0.0.1:3212") String catalogdUrl,
+        @DefaultValue("data/observerd") String dataDir,
+        @DefaultValue("10000") int ringCapacity,
+        @DefaultValue("1000") int flushRows,
+        @DefaultValue("30s") Duration flushEvery,
+        @DefaultValue("16777216") long maxBodyBytes) {
+
+    public ObserverdProperties {
+        if (ringCapacity < 1) {
+            throw new IllegalStateException("[observerd] ring_capacity must be at least 1, was " + ringCapacity);
+        }
+        if (flushRows < 1) {
+            throw new IllegalStateException("[observerd] flush_rows must be at least 1, was " + flushRows);
+        }
+        if (flushEvery == null || flushEvery.isNegative() || flushEvery.isZero()) {
+            throw new IllegalStateException("[observerd] flush_every must be positive, was " + flushEvery);
+        }
+    }
+}

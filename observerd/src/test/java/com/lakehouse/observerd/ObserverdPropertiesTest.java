@@ -1,0 +1,58 @@
+package com.lakehouse.observerd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+class ObserverdPropertiesTest {
+
+    private static ObserverdProperties bind(Map<String, String> values) {
+        return new Binder(new MapConfigurationPropertySource(values))
+                .bindOrCreate("lakehouse.observerd", ObserverdProperties.class);
+    }
+
+    @Test
+    void everyKeyHasTheSpecDefault() {
+        ObserverdProperties p = bind(Map.of());
+        assertThat(p.bind()).isEqualTo("127.0.0.1:3218");
+        assertThat(p.storagedUrl()).isEqualTo("http://127.0.0.1:3211");
+        assertThat(p.catalogdUrl()).isEqualTo("http://127.0.0.1:3212");
+        assertThat(p.dataDir()).isEqualTo("data/observerd");
+        assertThat(p.ringCapacity()).isEqualTo(10_000);
+        assertThat(p.flushRows()).isEqualTo(1000);
+        assertThat(p.flushEvery()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(p.maxBodyBytes()).isEqualTo(16L * 1024 * 1024);
+    }
+
+    @Test
+    void everyKeyMapsFromItsSnakeCaseName() {
+        ObserverdProperties p = bind(Map.of(
+                "lakehouse.observerd.bind", "127.0.0.1:4000",
+                "lakehouse.observerd.storaged_url", "http://127.0.0.1:5001",
+                "lakehouse.observerd.catalogd_url", "http://127.0.0.1:5002",
+                "lakehouse.observerd.data_dir", "/var/lib/observerd",
+                "lakehouse.observerd.ring_capacity", "5",
+                "lakehouse.observerd.flush_rows", "7",
+                "lakehouse.observerd.flush_every", "500ms",
+                "lakehouse.observerd.max_body_bytes", "1024"));
+        assertThat(p).isEqualTo(new ObserverdProperties("127.0.0.1:4000", "http://127.0.0.1:5001",
+                "http://127.0.0.1:5002", "/var/lib/observerd", 5, 7, Duration.ofMillis(500), 1024));
+    }
+
+    @Test
+    void nonsensicalSizesAreStartupErrorsNamingTheKey() {
+        assertThatThrownBy(() -> bind(Map.of("lakehouse.observerd.ring_capacity", "0")))
+                .isInstanceOf(BindException.class).rootCause().hasMessageContaining("ring_capacity");
+        assertThatThrownBy(() -> bind(Map.of("lakehouse.observerd.flush_rows", "-1")))
+                .isInstanceOf(BindException.class).rootCause().hasMessageContaining("flush_rows");
+        assertThatThrownBy(() -> bind(Map.of("lakehouse.observerd.flush_every", "0s")))
+                .isInstanceOf(BindException.class).rootCause().hasMessageContaining("flush_every");
+    }
+}
