@@ -1,0 +1,119 @@
+package com.lakehouse.storaged;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+
+import com.lakehouse.shared.http.UpstreamUrl;
+import com.lakehouse.shared.web.ProblemStatusTable;
+import com.lakehouse.shared.web.RequestBodyLimit;
+
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** storaged's beans: the S3 client and the pieces of the object routes. */
+@Configuration(proxyBeanMethods = false)
+class StoragedConfiguration {
+
+    @Bean(destroyMethod = "close")
+    S3Client s3Client(S3Properties s3, StoragedProperties storaged) {
+        URI endpoint = UpstreamUrl.parse("[s3] endpoint", s3.endpoint());
+        S3CredentialSource credentials = new S3CredentialSource(System::getenv,
+                s3.secretsFile().isBlank() ? null : Path.of(s3.secretsFile()));
+        return S3Client.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(s3.region()))
+                .forcePathStyle(s3.pathStyle())
+                .credentialsProvider(StaticCredentialsProvider.create(credentials.resolve()))
+                // Third-party S3 servers differ in their support of the newest default checksums.
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .httpClient(Apache5HttpClient.builder()
+                        .maxConnections(Math.max(16, 4 * storaged.maxConcurrentPuts()))
+                        .connectionTimeout(Duration.ofSeconds(2))
+                        .socketTimeout(Duration.ofSeconds(60))
+                        .build())
+                // A dead S3 must turn into a quick 503, not into a long series of retries.
+                .overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(2)))
+                .build();
+    }
+
+    @Bean
+    BucketGuard bucketGuard(S3Client s3Client, S3Properties s3) {
+        return new BucketGuard(s3Client, s3.bucket());
+    }
+
+    @Bean
+    S3Calls s3Calls(BucketGuard bucketGuard) {
+        return new S3Calls(bucketGuard);
+    }
+
+    @Bean(destroyMethod = "close")
+    ExecutorService partSenders() {
+        return Executors.newVirtualThreadPerTaskExecutor();
+    }
+
+    @Bean
+    ObjectUploader objectUploader(S3Client s3Client, S3Calls s3Calls, StoragedProperties storaged, ExecutorService partSenders) {
+        return new ObjectUploader(s3Client, s3Calls, storaged.partBytes(), partSenders);
+    }
+
+    @Bean
+    ObjectStore objectStore(S3Client s3Client, S3Calls s3Calls) {
+        return new ObjectStore(s3Client, s3Calls);
+    }
+
+    @Bean
+    PutSlots putSlots(StoragedProperties storaged) {
+        return new PutSlots(storaged.maxConcurrentPuts(), storaged.putQueueWait());
+    }
+
+    @Bean
+    PutCaps putCaps(StoragedProperties storaged) {
+        return PutCaps.of(storaged);
+    }
+
+    /** Object PUTs stream under caps of their own ({@link PutCaps}); every other route takes a small body at most. */
+    @Bean
+    RequestBodyLimit requestBodyLimit(StoragedProperties storaged) {
+        return request -> HttpMethod.PUT.matches(request.getMethod())
+                && request.getRequestURI().startsWith(ObjectController.ROUTE)
+                ? Long.MAX_VALUE : storaged.maxBodyBytes();
+    }
+
+    @Bean
+    ProblemStatusTable problemStatusTable() {
+        return ProblemStatusTable.defaults()
+                .with(RangeNotSatisfiableException.class, HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE);
+    }
+
+    /**
+     * Answer {@code Expect: 100-continue} only when the body is first read, so a PUT refused on its
+     * Content-Length (413) or on a busy slot (503) is refused before the client sends the body.
+     */
+    @Bean
+    TomcatConnectorCustomizer continueOnRead() {
+        return connector -> connector.setProperty("continueResponseTiming", "onRead");
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void checkBucket(ApplicationReadyEvent event) {
+        // Off the startup path: an unreachable S3 must not delay /health (SPEC §3: the service stays up).
+        BucketGuard guard = event.getApplicationContext().getBean(BucketGuard.class);
+        Thread.ofVirtual().name("bucket-check").start(guard::tryAtStartup);
+    }
+}

@@ -1,0 +1,42 @@
+package com.lakehouse.storaged;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code [storaged]} of lakehouse.toml (SPEC §3).
+ *
+ * @param bind              loopback address and port of the HTTP server
+ * @param maxPutBytes       largest object a PUT may store unless a prefix cap says otherwise
+ * @param prefixCaps        per key prefix caps ({@code [storaged.prefix_caps]}, e.g. {@code "datasets/" = 2147483648});
+ *                          the longest matching prefix wins over {@code maxPutBytes}
+ * @param maxConcurrentPuts uploads in flight at once
+ * @param putQueueWait      how long a PUT waits for a slot before it gets 503 + Retry-After
+ * @param partBytes         multipart part size: bodies larger than one part go up as a multipart upload,
+ *                          and each upload holds at most two parts in memory
+ * @param maxBodyBytes      body cap of every route but object PUTs (which stream under their own caps)
+ */
+@ConfigurationProperties("lakehouse.storaged")
+public record StoragedProperties(
+        @DefaultValue("127.0.0.1:3211") String bind,
+        @DefaultValue("268435456") long maxPutBytes,
+        @DefaultValue Map<String, Long> prefixCaps,
+        @DefaultValue("4") int maxConcurrentPuts,
+        @DefaultValue("10s") Duration putQueueWait,
+        @DefaultValue("8388608") int partBytes,
+        @DefaultValue("65536") long maxBodyBytes) {
+
+    public StoragedProperties {
+        prefixCaps = prefixCaps == null ? Map.of() : Map.copyOf(prefixCaps);
+        if (maxConcurrentPuts < 1) {
+            throw new IllegalArgumentException("[storaged] max_concurrent_puts must be at least 1");
+        }
+        // S3 refuses parts under 5 MiB (except the last one).
+        if (partBytes < 5 * 1024 * 1024) {
+            throw new IllegalArgumentException("[storaged] part_bytes must be at least 5242880 (S3's smallest part)");
+        }
+    }
+}
