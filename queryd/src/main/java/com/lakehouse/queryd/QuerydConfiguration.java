@@ -1,0 +1,135 @@
+package com.lakehouse.queryd;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.lakehouse.queryd.engine.ArrowStreamReader;
+import com.lakehouse.queryd.engine.DuckDbEngine;
+import com.lakehouse.queryd.engine.EngineSettings;
+import com.lakehouse.queryd.engine.QueryExecutor;
+import com.lakehouse.queryd.sandbox.ErrorRedactor;
+import com.lakehouse.queryd.sandbox.SqlSandbox;
+import com.lakehouse.queryd.views.CatalogRefresher;
+import com.lakehouse.queryd.views.DatasetViews;
+import com.lakehouse.queryd.views.ParquetCache;
+import com.lakehouse.queryd.views.ViewGenerations;
+import com.lakehouse.shared.auth.AuthPolicy;
+import com.lakehouse.shared.catalog.CatalogClient;
+import com.lakehouse.shared.http.UpstreamUrl;
+import com.lakehouse.shared.storage.StorageClient;
+import com.lakehouse.shared.web.RequestBodyLimit;
+
+/** queryd's object graph: one DuckDB database, the Parquet cache, the views, the sandbox and the executor. */
+@Configuration(proxyBeanMethods = false)
+class QuerydConfiguration {
+
+    /** Statements running at once; more wait their turn (DuckDB parallelises inside each one). */
+    private static final int QUERY_WORKERS = 16;
+
+    @Bean
+    RequestBodyLimit requestBodyLimit(QuerydProperties properties) {
+        long cap = properties.maxBodyBytes();
+        return request -> cap;
+    }
+
+    @Bean
+    StorageClient storageClient(QuerydProperties properties, AuthPolicy auth) {
+        return StorageClient.create(UpstreamUrl.parse("[queryd] storaged_url", properties.storagedUrl()), auth.primaryToken());
+    }
+
+    @Bean
+    CatalogClient catalogClient(QuerydProperties properties, AuthPolicy auth) {
+        URI url = UpstreamUrl.parse("[queryd] catalogd_url", properties.catalogdUrl());
+        return CatalogClient.create(url, auth.primaryToken());
+    }
+
+    @Bean(destroyMethod = "close")
+    DuckDbEngine duckDbEngine(QuerydProperties properties) {
+        Path data = Path.of(properties.dataDir());
+        return DuckDbEngine.open(new EngineSettings(data.resolve("cache"), data.resolve("tmp"),
+                properties.memoryLimit(), properties.threads()));
+    }
+
+    @Bean
+    ErrorRedactor errorRedactor(QuerydProperties properties, AuthPolicy auth) {
+        Path data = Path.of(properties.dataDir()).toAbsolutePath().normalize();
+        List<ErrorRedactor.Replacement> dirs = new ArrayList<>();
+        dirs.add(new ErrorRedactor.Replacement(data.resolve("cache").toString(), "<cache>"));
+        dirs.add(new ErrorRedactor.Replacement(data.toString(), "<data_dir>"));
+        dirs.add(new ErrorRedactor.Replacement(Path.of("").toAbsolutePath().toString(), "<workdir>"));
+        return new ErrorRedactor(dirs, auth.acceptedTokens());
+    }
+
+    @Bean
+    SqlSandbox sqlSandbox(DuckDbEngine engine) {
+        return new SqlSandbox(engine);
+    }
+
+    @Bean
+    ViewGenerations viewGenerations() {
+        return new ViewGenerations();
+    }
+
+    @Bean
+    ParquetCache parquetCache(QuerydProperties properties, StorageClient storage) {
+        return new ParquetCache(Path.of(properties.dataDir()).resolve("cache"), properties.cacheBytes(), storage, Clock.systemUTC());
+    }
+
+    @Bean
+    DatasetViews datasetViews(CatalogClient catalog, ParquetCache cache, DuckDbEngine engine,
+                              ViewGenerations generations, ErrorRedactor redactor) {
+        return new DatasetViews(catalog, cache, engine, generations, redactor);
+    }
+
+    @Bean(destroyMethod = "close")
+    CatalogRefresher catalogRefresher(DatasetViews views, QuerydProperties properties) {
+        return CatalogRefresher.start(views, properties.refreshEvery());
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService queryWorkers() {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(QUERY_WORKERS, r -> {
+            Thread t = new Thread(r, "queryd-sql-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService statementTimer() {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "queryd-statement-timer");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Bean
+    QueryExecutor queryExecutor(DuckDbEngine engine, ViewGenerations generations, ExecutorService queryWorkers,
+                                ScheduledExecutorService statementTimer, QuerydProperties properties, ErrorRedactor redactor) {
+        return new QueryExecutor(engine, generations, queryWorkers, statementTimer, properties.statementTimeout(), redactor);
+    }
+
+    @Bean(destroyMethod = "close")
+    BufferAllocator arrowAllocator() {
+        return new RootAllocator();
+    }
+
+    @Bean
+    ArrowStreamReader arrowStreamReader(BufferAllocator arrowAllocator) {
+        return new ArrowStreamReader(arrowAllocator);
+    }
+}

@@ -1,0 +1,63 @@
+package com.lakehouse.queryd;
+
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code [queryd]} (SPEC §6). Sizes are bytes, durations strings such as {@code "30s"}.
+ *
+ * @param bind              listen address (handled by shared's bind gate)
+ * @param storagedUrl       where the Parquet objects are copied from
+ * @param catalogdUrl       where the dataset list comes from
+ * @param dataDir           local state; the Parquet cache lives in {@code data_dir/cache}
+ * @param cacheBytes        size the cache is evicted down to (files a view uses are never evicted)
+ * @param maxRows           rows returned when a request names none
+ * @param maxRowsCap        hard cap on a request's {@code max_rows}
+ * @param statementTimeout  a statement running longer is cancelled and answered 504
+ * @param memoryLimit       DuckDB {@code memory_limit}, e.g. {@code "512MB"}
+ * @param threads           DuckDB worker threads; 0 keeps DuckDB's default (one per core)
+ * @param refreshEvery      background catalog check for changes made elsewhere
+ * @param maxBodyBytes      request body cap (SPEC §6: 64 KiB)
+ */
+@ConfigurationProperties("lakehouse.queryd")
+public record QuerydProperties(
+        @DefaultValue("127.0.0.1:3214") String bind,
+        @DefaultValue("http://127.0.0.1:3211") String storagedUrl,
+        @DefaultValue("http://127.0.0.1:3212") String catalogdUrl,
+        @DefaultValue("data/queryd") String dataDir,
+        @DefaultValue("2147483648") long cacheBytes,
+        @DefaultValue("10000") int maxRows,
+        @DefaultValue("100000") int maxRowsCap,
+        @DefaultValue("30s") Duration statementTimeout,
+        @DefaultValue("512MB") String memoryLimit,
+        @DefaultValue("0") int threads,
+        @DefaultValue("5s") Duration refreshEvery,
+        @DefaultValue("65536") long maxBodyBytes) {
+
+    private static final Pattern MEMORY = Pattern.compile("(?i)^\\d+(\\.\\d+)?\\s*(B|KB|MB|GB|TB|KIB|MIB|GIB|TIB)?$");
+
+    public QuerydProperties {
+        // These values reach DuckDB SET statements or bound loops: refuse nonsense at startup.
+        if (memoryLimit == null || !MEMORY.matcher(memoryLimit.trim()).matches()) {
+            throw new IllegalStateException("[queryd] memory_limit = '" + memoryLimit + "' is not a size such as \"512MB\"");
+        }
+        if (maxRows < 1 || maxRowsCap < 1) {
+            throw new IllegalStateException("[queryd] max_rows and max_rows_cap must be at least 1");
+        }
+        if (threads < 0) {
+            throw new IllegalStateException("[queryd] threads must be 0 (DuckDB default) or more");
+        }
+        if (statementTimeout.isNegative() || statementTimeout.isZero()) {
+            throw new IllegalStateException("[queryd] statement_timeout must be positive");
+        }
+    }
+
+    /** The default row limit, never above the cap. */
+    public int effectiveMaxRows(Integer requested) {
+        int wanted = requested == null ? maxRows : requested;
+        return Math.min(wanted, maxRowsCap);
+    }
+}

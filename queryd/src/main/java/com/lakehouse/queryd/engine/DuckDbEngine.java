@@ -1,0 +1,141 @@
+package com.lakehouse.queryd.engine;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.duckdb.DuckDBConnection;
+
+import com.lakehouse.queryd.sandbox.ParserVerdict;
+import com.lakehouse.queryd.sandbox.SqlParser;
+
+import tools.jackson.databind.JsonNode;
+
+import com.lakehouse.shared.http.LakehouseJson;
+
+/**
+ * The one in-memory DuckDB database of queryd. Setup runs on a trusted connection and ends by
+ * locking the database down: no extension install or autoload, no file or URL access outside the
+ * cache directory, and a locked configuration so no statement can undo any of it. Every query gets
+ * a connection of its own ({@link #connect()}); view definitions go through {@link #define}.
+ */
+public final class DuckDbEngine implements SqlParser, AutoCloseable {
+
+    private final DuckDBConnection root;
+    private final ReentrantLock ddl = new ReentrantLock();
+    private final String cacheDir;
+
+    private DuckDbEngine(DuckDBConnection root, String cacheDir) {
+        this.root = root;
+        this.cacheDir = cacheDir;
+    }
+
+    /** Opens and locks down a fresh in-memory database. */
+    public static DuckDbEngine open(EngineSettings settings) {
+        try {
+            Files.createDirectories(settings.cacheDir());
+            Files.createDirectories(settings.tempDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the queryd data directories", e);
+        }
+        try {
+            DuckDBConnection root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+            try (Statement st = root.createStatement()) {
+                for (String sql : setupStatements(settings)) {
+                    st.execute(sql);
+                }
+            }
+            return new DuckDbEngine(root, withSlash(settings.cacheDir().toString()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot set up DuckDB: " + e.getMessage(), e);
+        }
+    }
+
+    /** Order matters: everything is set before external access goes off and the configuration is locked. */
+    static List<String> setupStatements(EngineSettings settings) {
+        List<String> sql = new ArrayList<>();
+        sql.add("SET GLOBAL autoinstall_known_extensions = false");
+        sql.add("SET GLOBAL autoload_known_extensions = false");
+        sql.add("SET GLOBAL allow_community_extensions = false");
+        sql.add("SET GLOBAL memory_limit = " + literal(settings.memoryLimit().trim()));
+        if (settings.threads() > 0) {
+            sql.add("SET GLOBAL threads = " + settings.threads());
+        }
+        sql.add("SET GLOBAL TimeZone = 'UTC'");
+        sql.add("SET GLOBAL temp_directory = " + literal(settings.tempDir().toString()));
+        sql.add("SET GLOBAL allowed_directories = [" + literal(withSlash(settings.cacheDir().toString())) + "]");
+        sql.add("SET GLOBAL enable_external_access = false");
+        sql.add("SET GLOBAL lock_configuration = true");
+        return sql;
+    }
+
+    /** A new connection to the shared database, for one query. */
+    public Connection connect() throws SQLException {
+        return root.duplicate();
+    }
+
+    /** The cache directory as view definitions name it, with a trailing separator. */
+    public String cacheDir() {
+        return cacheDir;
+    }
+
+    /** Runs trusted DDL (view definitions), one statement at a time, in order. */
+    public void define(List<String> statements) throws SQLException {
+        ddl.lock();
+        try (Statement st = root.createStatement()) {
+            for (String sql : statements) {
+                st.execute(sql);
+            }
+        } finally {
+            ddl.unlock();
+        }
+    }
+
+    /** DuckDB's parser verdict on {@code sql}; the text is a bound parameter, so nothing in it runs. */
+    @Override
+    public ParserVerdict parse(String sql) {
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement("SELECT json_serialize_sql(?)")) {
+            ps.setString(1, sql);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                JsonNode tree = LakehouseJson.mapper().readTree(rs.getString(1));
+                if (tree.path("error").asBoolean(false)) {
+                    String type = tree.path("error_type").asString("");
+                    return new ParserVerdict(0, true, type.equals("not implemented"), tree.path("error_message").asString(""));
+                }
+                return new ParserVerdict(tree.path("statements").size(), false, false, "");
+            }
+        } catch (SQLException e) {
+            return new ParserVerdict(0, true, false, e.getMessage());
+        }
+    }
+
+    /** A SQL string literal. */
+    public static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    /** A SQL identifier, always quoted. */
+    public static String identifier(String name) {
+        return "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    private static String withSlash(String dir) {
+        return dir.endsWith(File.separator) ? dir : dir + File.separator;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        root.close();
+    }
+}

@@ -1,0 +1,15 @@
+package com.lakehouse.queryd.engine;
+
+import java.nio.file.Path;
+
+/**
+ * How the DuckDB database is set up.
+ *
+ * @param cacheDir    the only directory queries may read (the Parquet cache); relative paths resolve
+ *                    against the working directory and stay relative in view definitions
+ * @param tempDir     where DuckDB spills when a query outgrows the memory limit
+ * @param memoryLimit DuckDB {@code memory_limit}
+ * @param threads     DuckDB worker threads, 0 for DuckDB's default
+ */
+public record EngineSettings(Path cacheDir, Path tempDir, String memoryLimit, int threads) {
+}

@@ -1,0 +1,120 @@
+package com.lakehouse.queryd.engine;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.lakehouse.queryd.sandbox.ErrorRedactor;
+import com.lakehouse.queryd.sandbox.VettedQuery;
+import com.lakehouse.queryd.views.ViewGenerations;
+import com.lakehouse.shared.error.InvalidRequestException;
+import com.lakehouse.shared.error.UnavailableException;
+import com.lakehouse.shared.error.UpstreamTimeoutException;
+
+/**
+ * Runs vetted statements, each on a connection of its own so queries run in parallel. Execution
+ * happens on platform threads: a DuckDB call is native code and would pin a virtual thread's
+ * carrier for its whole length. Each statement is cancelled through the driver when it outlives the
+ * statement timeout, which frees its DuckDB threads for the next query at once.
+ */
+public final class QueryExecutor {
+
+    private final DuckDbEngine engine;
+    private final ViewGenerations generations;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService timer;
+    private final Duration timeout;
+    private final ErrorRedactor redactor;
+
+    public QueryExecutor(DuckDbEngine engine, ViewGenerations generations, ExecutorService workers,
+                         ScheduledExecutorService timer, Duration timeout, ErrorRedactor redactor) {
+        this.engine = engine;
+        this.generations = generations;
+        this.workers = workers;
+        this.timer = timer;
+        this.timeout = timeout;
+        this.redactor = redactor;
+    }
+
+    /**
+     * @throws InvalidRequestException  DuckDB refused or failed the statement (400, message redacted)
+     * @throws UpstreamTimeoutException the statement ran past the timeout and was cancelled (504)
+     */
+    public <T> Executed<T> run(VettedQuery query, int maxRows, ResultReader<T> reader) {
+        Future<Executed<T>> future = workers.submit(() -> execute(query, maxRows, reader));
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new UnavailableException("interrupted while the statement ran");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private <T> Executed<T> execute(VettedQuery query, int maxRows, ResultReader<T> reader) {
+        long started = System.nanoTime();
+        AtomicBoolean timedOut = new AtomicBoolean();
+        try (ViewGenerations.Lease lease = generations.acquire();
+             Connection connection = engine.connect();
+             Statement statement = connection.createStatement()) {
+            ScheduledFuture<?> canceller = timer.schedule(() -> cancel(statement, timedOut),
+                    timeout.toMillis(), TimeUnit.MILLISECONDS);
+            try (var result = statement.executeQuery(query.limitedTo(maxRows + 1L))) {
+                T value = reader.read(result, maxRows);
+                return new Executed<>(value, (System.nanoTime() - started) / 1_000_000);
+            } catch (SQLException e) {
+                if (timedOut.get()) {
+                    throw new UpstreamTimeoutException("statement cancelled after the " + describe(timeout)
+                            + " statement timeout");
+                }
+                throw new InvalidRequestException(redactor.redact(messageFor(connection, query, e)));
+            } finally {
+                canceller.cancel(false);
+            }
+        } catch (SQLException e) {
+            throw new InvalidRequestException(redactor.redact(e.getMessage()));
+        }
+    }
+
+    /**
+     * DuckDB's message about the caller's own text. The statement ran wrapped in a LIMIT, so a
+     * syntax or binding error would point into our wrapper: preparing the statement as written (one
+     * vetted statement, so preparing runs nothing) gives the message with the caller's positions.
+     */
+    private static String messageFor(Connection connection, VettedQuery query, SQLException failure) {
+        if (!query.limitable()) {
+            return failure.getMessage();
+        }
+        try (var prepared = connection.prepareStatement(query.sql())) {
+            return failure.getMessage();
+        } catch (SQLException asWritten) {
+            return asWritten.getMessage();
+        }
+    }
+
+    private static void cancel(Statement statement, AtomicBoolean timedOut) {
+        timedOut.set(true);
+        try {
+            statement.cancel();
+        } catch (SQLException ignored) {
+            // the statement finished (or its connection closed) between the timer firing and the cancel
+        }
+    }
+
+    private static String describe(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+    }
+}

@@ -1,0 +1,106 @@
+package com.lakehouse.queryd.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.lakehouse.queryd.QuerydProperties;
+import com.lakehouse.queryd.engine.ArrowResult;
+import com.lakehouse.queryd.engine.ArrowStreamReader;
+import com.lakehouse.queryd.engine.ColumnInfo;
+import com.lakehouse.queryd.engine.Executed;
+import com.lakehouse.queryd.engine.JsonRowsReader;
+import com.lakehouse.queryd.engine.QueryExecutor;
+import com.lakehouse.queryd.engine.RowsResult;
+import com.lakehouse.queryd.sandbox.SqlSandbox;
+import com.lakehouse.queryd.sandbox.VettedQuery;
+import com.lakehouse.queryd.views.DatasetViews;
+import com.lakehouse.queryd.views.LiveView;
+import com.lakehouse.shared.error.InvalidRequestException;
+
+/** {@code POST /sql} and {@code GET /sql/tables} (SPEC §6). */
+@RestController
+class SqlController {
+
+    static final MediaType ARROW_STREAM = MediaType.parseMediaType("application/vnd.apache.arrow.stream");
+
+    private final QuerydProperties properties;
+    private final SqlSandbox sandbox;
+    private final QueryExecutor executor;
+    private final DatasetViews views;
+    private final ArrowStreamReader arrow;
+    private final JsonRowsReader json = new JsonRowsReader();
+
+    SqlController(QuerydProperties properties, SqlSandbox sandbox, QueryExecutor executor, DatasetViews views,
+                  ArrowStreamReader arrow) {
+        this.properties = properties;
+        this.sandbox = sandbox;
+        this.executor = executor;
+        this.views = views;
+        this.arrow = arrow;
+    }
+
+    @PostMapping(path = "/sql", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> sql(@RequestBody SqlRequest request,
+                          @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        if (request.maxRows() != null && request.maxRows() < 0) {
+            throw new InvalidRequestException("max_rows must be 0 or more");
+        }
+        VettedQuery query = sandbox.vet(request.sql());
+        int maxRows = properties.effectiveMaxRows(request.maxRows());
+        views.refresh();
+        if (wantsArrow(accept)) {
+            Executed<ArrowResult> result = executor.run(query, maxRows, arrow);
+            return ResponseEntity.ok()
+                    .contentType(ARROW_STREAM)
+                    .header("X-Row-Count", Long.toString(result.value().rowCount()))
+                    .header("X-Truncated", Boolean.toString(result.value().truncated()))
+                    .header("X-Elapsed-Ms", Long.toString(result.elapsedMs()))
+                    .body(result.value().stream());
+        }
+        Executed<RowsResult> result = executor.run(query, maxRows, json);
+        RowsResult rows = result.value();
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(
+                new SqlResponse(rows.columns(), rows.rows(), rows.rows().size(), rows.truncated(), result.elapsedMs()));
+    }
+
+    @GetMapping("/sql/tables")
+    TablesResponse tables() {
+        views.refresh();
+        VettedQuery columnsQuery = new VettedQuery("""
+                SELECT table_name, column_name, data_type FROM information_schema.columns
+                WHERE table_schema = 'main' ORDER BY table_name, ordinal_position""", true);
+        List<List<Object>> rows = executor.run(columnsQuery, Integer.MAX_VALUE - 1, json).value().rows();
+        Map<String, List<ColumnInfo>> columns = new TreeMap<>();
+        for (List<Object> row : rows) {
+            columns.computeIfAbsent((String) row.get(0), k -> new ArrayList<>())
+                    .add(new ColumnInfo((String) row.get(1), (String) row.get(2)));
+        }
+        List<TablesResponse.Table> tables = views.views().stream()
+                .filter(v -> columns.containsKey(v.name()))
+                .map(v -> table(v, columns.get(v.name())))
+                .toList();
+        return new TablesResponse(tables);
+    }
+
+    private static TablesResponse.Table table(LiveView view, List<ColumnInfo> columns) {
+        return new TablesResponse.Table(view.name(), view.version(), view.rowCount(), columns);
+    }
+
+    private static boolean wantsArrow(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        return MediaType.parseMediaTypes(accept).stream().anyMatch(ARROW_STREAM::equalsTypeAndSubtype);
+    }
+}
