@@ -1,0 +1,18 @@
+# One image for the whole fleet; docker-compose.yml runs one service per container from it.
+FROM maven:3.9-eclipse-temurin-21 AS build
+WORKDIR /src
+COPY . .
+RUN ./mvnw -q -B -DskipTests package \
+ && mkdir -p /out/lib \
+ && for svc in gateway storaged catalogd ingestd queryd vectord embedd pathway observerd; do \
+      cp "$svc"/target/"$svc"-*-exec.jar /out/lib/"$svc".jar; done \
+ && cp mcpd/target/mcpd-*.jar /out/lib/ 2>/dev/null || true
+
+FROM eclipse-temurin:21-jre
+RUN useradd --system --home /var/lib/lakehouse lakehouse && mkdir -p /var/lib/lakehouse && chown lakehouse /var/lib/lakehouse
+COPY --from=build /out/lib /opt/lakehouse/lib
+USER lakehouse
+WORKDIR /var/lib/lakehouse
+ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC --add-modules jdk.incubator.vector --add-opens=java.base/java.nio=ALL-UNNAMED --enable-native-access=ALL-UNNAMED"
+# The service to run is the first argument, e.g. `storaged`.
+ENTRYPOINT ["sh", "-c", "exec java -Xmx${LH_HEAP:-256m} -jar /opt/lakehouse/lib/$0.jar --config /etc/lakehouse/lakehouse.toml \"$@\""]
