@@ -1,0 +1,56 @@
+package com.lakehouse.vectord.engine;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+import org.apache.lucene.index.VectorSimilarityFunction;
+
+/**
+ * The distance an index ranks by, as the wire names it, with the Lucene similarity behind it and
+ * the conversion from Lucene's score (higher is nearer) back to a distance (lower is nearer).
+ *
+ * <ul>
+ * <li>{@code cosine}: {@code 1 - cos(a, b)}, in [0, 2].</li>
+ * <li>{@code l2}: the <em>squared</em> Euclidean distance (no square root, as hnswlib and FAISS report it).</li>
+ * <li>{@code dot}: {@code 1 - a·b}. Lucene's DOT_PRODUCT only accepts unit vectors, so the index uses
+ * MAXIMUM_INNER_PRODUCT, which takes any vector; for unit vectors the figure equals the cosine distance.</li>
+ * </ul>
+ */
+public enum Distance {
+    COSINE("cosine", VectorSimilarityFunction.COSINE),
+    L2("l2", VectorSimilarityFunction.EUCLIDEAN),
+    DOT("dot", VectorSimilarityFunction.MAXIMUM_INNER_PRODUCT);
+
+    private final String wireName;
+    private final VectorSimilarityFunction similarity;
+
+    Distance(String wireName, VectorSimilarityFunction similarity) {
+        this.wireName = wireName;
+        this.similarity = similarity;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public VectorSimilarityFunction similarity() {
+        return similarity;
+    }
+
+    /** The distance by its wire name ({@code cosine}, {@code l2}, {@code dot}). */
+    public static Optional<Distance> parse(String name) {
+        return Arrays.stream(values()).filter(d -> d.wireName.equals(name)).findFirst();
+    }
+
+    /** Inverts Lucene's score function for this similarity. */
+    public float fromScore(float score) {
+        return switch (this) {
+            // Lucene: (1 + cos) / 2
+            case COSINE -> Math.max(0f, 2f - 2f * score);
+            // Lucene: 1 / (1 + squared distance)
+            case L2 -> Math.max(0f, 1f / score - 1f);
+            // Lucene: dot < 0 ? 1 / (1 - dot) : dot + 1
+            case DOT -> 1f - (score >= 1f ? score - 1f : 1f - 1f / score);
+        };
+    }
+}

@@ -1,0 +1,58 @@
+package com.lakehouse.vectord.engine;
+
+import java.io.IOException;
+import java.util.Map;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.util.BytesRef;
+
+import com.lakehouse.shared.http.LakehouseJson;
+
+import tools.jackson.core.type.TypeReference;
+
+/**
+ * How an item is laid out as a Lucene document: the id (indexed for upsert and lookup, stored), the
+ * vector (HNSW), the metadata as stored JSON, and its filterable terms ({@link MetadataTerms}).
+ */
+final class VectorDocuments {
+
+    static final String ID = "id";
+    static final String VECTOR = "vector";
+    static final String METADATA = "metadata";
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+
+    private VectorDocuments() {
+    }
+
+    static Term idTerm(String id) {
+        return new Term(ID, id);
+    }
+
+    static Document of(String id, float[] vector, Map<String, Object> metadata, Distance distance) {
+        Document doc = new Document();
+        doc.add(new StringField(ID, id, Field.Store.YES));
+        doc.add(new KnnFloatVectorField(VECTOR, vector, distance.similarity()));
+        if (!metadata.isEmpty()) {
+            doc.add(new StoredField(METADATA, new BytesRef(LakehouseJson.mapper().writeValueAsBytes(metadata))));
+            for (String term : MetadataTerms.of(metadata)) {
+                doc.add(new StringField(MetadataTerms.FIELD, term, Field.Store.NO));
+            }
+        }
+        return doc;
+    }
+
+    /** The metadata stored in a document, or an empty map. */
+    static Map<String, Object> metadata(Document doc) throws IOException {
+        BytesRef json = doc.getBinaryValue(METADATA);
+        if (json == null) {
+            return Map.of();
+        }
+        return LakehouseJson.mapper().readValue(json.bytes, json.offset, json.length, MAP);
+    }
+}
