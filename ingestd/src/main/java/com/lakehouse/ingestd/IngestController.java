@@ -1,0 +1,49 @@
+package com.lakehouse.ingestd;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.lakehouse.ingestd.multipart.MultipartFormReader;
+import com.lakehouse.shared.auth.RequestActor;
+import com.lakehouse.shared.error.InvalidRequestException;
+
+/**
+ * {@code POST /ingest?name=<dataset>[&mode=replace|append]} with a multipart {@code file} part
+ * (SPEC §5). The query is checked before a byte of the body is read; the body is parsed here as
+ * a stream (Spring's multipart support is off, so nothing buffers it first).
+ */
+@RestController
+class IngestController {
+
+    private final IngestWorkspace workspace;
+    private final UploadSpooler spooler;
+    private final IngestService service;
+
+    IngestController(IngestWorkspace workspace, UploadSpooler spooler, IngestService service) {
+        this.workspace = workspace;
+        this.spooler = spooler;
+        this.service = service;
+    }
+
+    @PostMapping("/ingest")
+    ResponseEntity<IngestResponse> ingest(@RequestParam(required = false) String name,
+            @RequestParam(required = false) String mode, HttpServletRequest request) throws IOException {
+        String dataset = DatasetName.require(name);
+        IngestMode ingestMode = IngestMode.parse(mode);
+        String boundary = MultipartFormReader.boundaryOf(request.getContentType()).orElseThrow(
+                () -> new InvalidRequestException("expected a multipart/form-data body with a 'file' part holding the CSV"));
+        try (IngestWorkspace.Scratch scratch = workspace.open()) {
+            SpooledCsv csv = spooler.receive(request.getInputStream(), boundary, scratch.csv());
+            IngestService.IngestResult result = service.ingest(dataset, ingestMode, csv, scratch.parquet(),
+                    RequestActor.of(request));
+            return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(result.response());
+        }
+    }
+}

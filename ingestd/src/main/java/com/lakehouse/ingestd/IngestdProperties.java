@@ -1,0 +1,55 @@
+package com.lakehouse.ingestd;
+
+import java.util.regex.Pattern;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code [ingestd]} of lakehouse.toml (SPEC §5).
+ *
+ * @param bind              loopback address and port of the HTTP server
+ * @param storagedUrl       where Parquet objects are written
+ * @param catalogdUrl       where dataset versions are registered
+ * @param observerdUrl      where journal events go (never waited on)
+ * @param dataDir           spool files and DuckDB's spill directory live here
+ * @param maxIngestBytes    largest upload body accepted by {@code POST /ingest}; more is a 413
+ * @param sampleRows        data rows that decide each column's type
+ * @param duckdbMemoryLimit DuckDB's {@code memory_limit}: past it a conversion spills to disk
+ * @param duckdbThreads     DuckDB's {@code threads}
+ * @param maxBodyBytes      body cap of every route but the upload
+ */
+@ConfigurationProperties("lakehouse.ingestd")
+public record IngestdProperties(
+        @DefaultValue("127.0.0.1:3213") String bind,
+        @DefaultValue("http://127.0.0.1:3211") String storagedUrl,
+        @DefaultValue("http://127.0.0.1:3212") String catalogdUrl,
+        @DefaultValue("http://127.0.0.1:3218") String observerdUrl,
+        @DefaultValue("data/ingestd") String dataDir,
+        @DefaultValue("268435456") long maxIngestBytes,
+        @DefaultValue("1000") int sampleRows,
+        @DefaultValue("256MB") String duckdbMemoryLimit,
+        @DefaultValue("2") int duckdbThreads,
+        @DefaultValue("65536") long maxBodyBytes) {
+
+    private static final Pattern MEMORY = Pattern.compile("\\d+(\\.\\d+)?\\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)");
+
+    public IngestdProperties {
+        if (maxIngestBytes < 1) {
+            throw new IllegalArgumentException("[ingestd] max_ingest_bytes must be positive");
+        }
+        if (sampleRows < 1) {
+            throw new IllegalArgumentException("[ingestd] sample_rows must be at least 1");
+        }
+        if (duckdbThreads < 1) {
+            throw new IllegalArgumentException("[ingestd] duckdb_threads must be at least 1");
+        }
+        if (duckdbMemoryLimit == null || !MEMORY.matcher(duckdbMemoryLimit.trim()).matches()) {
+            throw new IllegalArgumentException("[ingestd] duckdb_memory_limit = '" + duckdbMemoryLimit
+                    + "' is not a size such as \"256MB\" or \"1GiB\"");
+        }
+        if (dataDir == null || dataDir.isBlank()) {
+            throw new IllegalArgumentException("[ingestd] data_dir must not be empty");
+        }
+    }
+}

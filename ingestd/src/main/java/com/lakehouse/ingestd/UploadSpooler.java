@@ -1,0 +1,111 @@
+package com.lakehouse.ingestd;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+import com.lakehouse.ingestd.csv.CsvProfile;
+import com.lakehouse.ingestd.csv.CsvScanner;
+import com.lakehouse.ingestd.multipart.MultipartFormReader;
+import com.lakehouse.shared.error.InvalidRequestException;
+import com.lakehouse.shared.error.PayloadTooLargeException;
+import com.lakehouse.shared.web.RequestBodyTooLargeException;
+
+/**
+ * Streams the uploaded file part to disk in one pass that also hashes it and scans it as CSV, so
+ * the upload is never held in memory and a bad file is refused as soon as the whole of it is seen.
+ */
+final class UploadSpooler {
+
+    private static final int CHUNK_BYTES = 1 << 16;
+    private static final String FILE_PART = "file";
+
+    private final int sampleRows;
+    private final long maxIngestBytes;
+
+    UploadSpooler(int sampleRows, long maxIngestBytes) {
+        this.sampleRows = sampleRows;
+        this.maxIngestBytes = maxIngestBytes;
+    }
+
+    /**
+     * Reads a {@code multipart/form-data} body and spools its {@code file} part; other parts are skipped.
+     *
+     * @throws InvalidRequestException  when there is no file part, the body is not well-formed
+     *                                  multipart, or the file is not valid CSV (naming the line)
+     * @throws PayloadTooLargeException when the body passes {@code max_ingest_bytes}
+     */
+    SpooledCsv receive(InputStream body, String boundary, Path target) {
+        MultipartFormReader form = new MultipartFormReader(body, boundary);
+        try {
+            SpooledCsv spooled = null;
+            MultipartFormReader.Part part;
+            while ((part = form.next()) != null) {
+                if (spooled == null && FILE_PART.equals(part.name())) {
+                    spooled = spool(part.content(), target);
+                }
+            }
+            if (spooled == null) {
+                throw new InvalidRequestException("the multipart body has no 'file' part");
+            }
+            return spooled;
+        } catch (RequestBodyTooLargeException e) {
+            throw tooLarge();
+        } catch (IOException e) {
+            throw new InvalidRequestException("the upload could not be read to its end (" + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
+    /**
+     * @throws InvalidRequestException  when the file is not valid CSV (naming the line)
+     * @throws PayloadTooLargeException when the body passes {@code max_ingest_bytes}
+     */
+    SpooledCsv spool(InputStream content, Path target) {
+        MessageDigest sha256 = SchemaFingerprint.sha256();
+        CsvScanner scanner = new CsvScanner(sampleRows);
+        byte[] chunk = new byte[CHUNK_BYTES];
+        long total = 0;
+        try (OutputStream out = Files.newOutputStream(target)) {
+            int n;
+            while ((n = content.read(chunk, 0, chunk.length)) >= 0) {
+                try {
+                    scanner.feed(chunk, 0, n);
+                } catch (InvalidRequestException rejected) {
+                    drain(content, chunk);
+                    throw rejected;
+                }
+                out.write(chunk, 0, n);
+                sha256.update(chunk, 0, n);
+                total += n;
+            }
+        } catch (RequestBodyTooLargeException e) {
+            throw tooLarge();
+        } catch (IOException e) {
+            throw new InvalidRequestException("the upload could not be read to its end (" + e.getClass().getSimpleName() + ")", e);
+        }
+        CsvProfile profile = scanner.finish();
+        return new SpooledCsv(target, HexFormat.of().formatHex(sha256.digest()), total, profile);
+    }
+
+    /**
+     * Reads the rest of a refused upload (the body cap still applies) so the client, which is
+     * still sending, gets the 400 instead of a reset connection.
+     */
+    private static void drain(InputStream content, byte[] chunk) {
+        try {
+            while (content.read(chunk, 0, chunk.length) >= 0) {
+                // discard
+            }
+        } catch (IOException ignored) {
+            // the 400 already being thrown says more than a failure to skip the rest
+        }
+    }
+
+    PayloadTooLargeException tooLarge() {
+        return new PayloadTooLargeException("the upload is larger than max_ingest_bytes (" + maxIngestBytes + " bytes)");
+    }
+}

@@ -1,0 +1,37 @@
+package com.lakehouse.ingestd.convert;
+
+import java.nio.file.Path;
+
+import com.lakehouse.ingestd.csv.CsvProfile;
+
+/**
+ * The one SQL statement a conversion runs: DuckDB's CSV reader with every option pinned (RFC 4180
+ * quoting, header, explicit column types, no sniffing) copied to Snappy Parquet. Names and paths
+ * go in as SQL string literals, quotes doubled, so no header name can change the statement.
+ */
+final class CopyStatement {
+
+    private CopyStatement() {
+    }
+
+    static String of(Path csv, CsvProfile profile, Path parquet, long maxLineSize) {
+        StringBuilder columns = new StringBuilder("{");
+        for (int i = 0; i < profile.columns().size(); i++) {
+            CsvProfile.Column column = profile.columns().get(i);
+            if (i > 0) {
+                columns.append(", ");
+            }
+            columns.append(literal(column.name())).append(": ").append(literal(column.type().name()));
+        }
+        columns.append('}');
+        return "COPY (SELECT * FROM read_csv(" + literal(csv.toAbsolutePath().toString())
+                + ", header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"'"
+                + ", strict_mode = true, null_padding = false, max_line_size = " + maxLineSize
+                + ", columns = " + columns + ")) TO " + literal(parquet.toAbsolutePath().toString())
+                + " (FORMAT parquet, COMPRESSION snappy)";
+    }
+
+    static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+}

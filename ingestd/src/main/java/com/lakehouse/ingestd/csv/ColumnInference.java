@@ -1,0 +1,84 @@
+package com.lakehouse.ingestd.csv;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The type of one column as the scan goes (SPEC §5): the first {@code sample_rows} values pick it;
+ * after the sample every value is still checked against it, and a value that does not fit widens
+ * the column (BIGINT to DOUBLE when every value so far is an exact double, else to VARCHAR), so no
+ * value is ever dropped, truncated or nulled. Empty values are NULLs and fit every type.
+ */
+final class ColumnInference {
+
+    private int sampleMask = ColumnType.ALL_TYPED;
+    private boolean sampleHasValue;
+    private ColumnType sampleType;
+    /** Every typed bit that all values (sample and later) share; only kept while the column is typed. */
+    private int fileMask = ColumnType.ALL_TYPED;
+    private long nulls;
+    private Misfit firstMisfit;
+
+    /** Whether the scanner still needs this column's values: text columns are settled. */
+    boolean watching() {
+        return sampleType == null ? sampleMask != 0 || !sampleHasValue : sampleType != ColumnType.VARCHAR;
+    }
+
+    void acceptEmpty() {
+        nulls++;
+    }
+
+    /** A sample value (its bytes are only looked at while the column can still be typed). */
+    void acceptSample(byte[] value, int length, boolean tooLong) {
+        sampleHasValue = true;
+        int mask = tooLong ? 0 : ValueClassifier.classify(value, length);
+        sampleMask &= mask;
+        fileMask &= mask;
+    }
+
+    /** Ends the sample: the column's type is decided from the sample values alone. */
+    void closeSample() {
+        if (sampleType == null) {
+            sampleType = sampleHasValue ? ColumnType.ofMask(sampleMask) : ColumnType.VARCHAR;
+        }
+    }
+
+    /** A value after the sample: checked against the sampled type, remembered if it does not fit. */
+    void acceptLater(byte[] value, int length, boolean tooLong, long line) {
+        int mask = tooLong ? 0 : ValueClassifier.classify(value, length);
+        fileMask &= mask;
+        if (firstMisfit == null && !sampleType.fits(mask)) {
+            int shown = Math.min(length, ValueClassifier.MAX_TYPED_LENGTH);
+            firstMisfit = new Misfit(line, new String(value, 0, shown, StandardCharsets.UTF_8) + (tooLong ? "..." : ""));
+        }
+    }
+
+    /** The final type: the sampled one, widened as little as the later values need. */
+    ColumnType finalType() {
+        closeSample();
+        if (sampleType.fits(fileMask)) {
+            return sampleType;
+        }
+        if (sampleType == ColumnType.BIGINT && ColumnType.DOUBLE.fits(fileMask)) {
+            return ColumnType.DOUBLE;
+        }
+        return ColumnType.VARCHAR;
+    }
+
+    ColumnType sampledType() {
+        closeSample();
+        return sampleType;
+    }
+
+    long nulls() {
+        return nulls;
+    }
+
+    /** The first value after the sample that did not fit the sampled type, if any. */
+    Misfit firstMisfit() {
+        return firstMisfit;
+    }
+
+    /** A value past the sample that widened its column: where and what. */
+    record Misfit(long line, String value) {
+    }
+}
