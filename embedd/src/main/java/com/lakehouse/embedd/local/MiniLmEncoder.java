@@ -26,8 +26,11 @@ import ai.onnxruntime.OrtSession;
  * depend on its neighbours (cosine ~0.99 instead of 1), and a cached vector would differ from a
  * fresh one. Parallelism comes from several callers; the session is single-threaded per call
  * ({@code intra_op_num_threads = 1}) so the callers, not the runtime, decide how many cores it uses.
- * A text longer than the model's 512 positions is cut into windows whose pooled vectors are averaged
- * by token count.
+ *
+ * <p>The tokenizer keeps the truncation its tokenizer.json declares: a text is read up to its first
+ * {@value #MAX_TOKENS} tokens ([CLS] and [SEP] included), the length the model was trained on and
+ * what langchain4j's own encoder of this artifact does; the rest of a longer text does not change
+ * its vector (Ollama truncates too). It also bounds the work one text can cost.
  */
 public final class MiniLmEncoder implements AutoCloseable {
 
@@ -38,8 +41,8 @@ public final class MiniLmEncoder implements AutoCloseable {
 
     static final String MODEL_RESOURCE = "all-minilm-l6-v2-q.onnx";
     static final String TOKENIZER_RESOURCE = "all-minilm-l6-v2-q-tokenizer.json";
-    /** 512 positions minus [CLS] and [SEP]. */
-    static final int WINDOW_TOKENS = 510;
+    /** Token limit of the tokenizer.json in the artifact. */
+    public static final int MAX_TOKENS = 128;
 
     private final OrtEnvironment environment;
     private final OrtSession session;
@@ -61,7 +64,7 @@ public final class MiniLmEncoder implements AutoCloseable {
             byte[] model = read(loader, MODEL_RESOURCE);
             HuggingFaceTokenizer tokenizer;
             try (InputStream in = open(loader, TOKENIZER_RESOURCE)) {
-                tokenizer = HuggingFaceTokenizer.newInstance(in, Map.of("padding", "false", "truncation", "false"));
+                tokenizer = HuggingFaceTokenizer.newInstance(in, Map.of("padding", "false"));
             }
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
@@ -80,26 +83,12 @@ public final class MiniLmEncoder implements AutoCloseable {
 
     /** The unit-length vector of one text. Thread-safe. */
     public float[] encode(String text) {
-        long[] ids = tokenizer.encode(text, true, false).getIds();
-        long cls = ids[0];
-        long sep = ids[ids.length - 1];
-        long[] content = Arrays.copyOfRange(ids, 1, ids.length - 1);
-        if (content.length <= WINDOW_TOKENS) {
-            return normalize(pooled(ids));
-        }
-        float[] sum = new float[DIMENSION];
-        for (int from = 0; from < content.length; from += WINDOW_TOKENS) {
-            int to = Math.min(content.length, from + WINDOW_TOKENS);
-            long[] window = new long[to - from + 2];
-            window[0] = cls;
-            System.arraycopy(content, from, window, 1, to - from);
-            window[window.length - 1] = sep;
-            float[] vector = pooled(window);
-            for (int d = 0; d < DIMENSION; d++) {
-                sum[d] += vector[d] * (to - from);
-            }
-        }
-        return normalize(sum);
+        return normalize(pooled(tokenizer.encode(text, true, false).getIds()));
+    }
+
+    /** Tokens the model sees for a text, [CLS] and [SEP] included. */
+    int tokenCount(String text) {
+        return tokenizer.encode(text, true, false).getIds().length;
     }
 
     /** Mean of the last hidden states over every token of one [CLS] ... [SEP] row. */
