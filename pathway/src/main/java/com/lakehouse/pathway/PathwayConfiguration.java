@@ -1,0 +1,43 @@
+package com.lakehouse.pathway;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.lakehouse.shared.auth.AuthPolicy;
+import com.lakehouse.shared.http.UpstreamUrl;
+import com.lakehouse.shared.journal.JournalClient;
+import com.lakehouse.shared.web.RequestBodyLimit;
+
+/** The log, the index and the store over them, built once. */
+@Configuration(proxyBeanMethods = false)
+class PathwayConfiguration {
+
+    @Bean(destroyMethod = "close")
+    TraceLog traceLog(PathwayProperties properties) {
+        return new TraceLog(properties.dataDir().resolve("traces.jsonl"), properties.fsync());
+    }
+
+    @Bean(destroyMethod = "close")
+    TraceSearchIndex traceSearchIndex() {
+        return new TraceSearchIndex();
+    }
+
+    @Bean
+    TraceStore traceStore(TraceLog log, TraceSearchIndex index) {
+        return new TraceStore(log, index, Clock.systemUTC());
+    }
+
+    @Bean
+    RequestBodyLimit requestBodyLimit(PathwayProperties properties) {
+        long cap = properties.maxBodyBytes();
+        return request -> cap;
+    }
+
+    @Bean(destroyMethod = "close")
+    JournalClient journalClient(PathwayProperties properties, AuthPolicy auth) {
+        return JournalClient.create("pathway", UpstreamUrl.parse("[pathway] observerd_url", properties.observerdUrl()),
+                auth.primaryToken());
+    }
+}

@@ -1,0 +1,107 @@
+package com.lakehouse.pathway;
+
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.lakehouse.pathway.PathwayWire.HistoryResponse;
+import com.lakehouse.pathway.PathwayWire.SearchHit;
+import com.lakehouse.pathway.PathwayWire.SearchRequest;
+import com.lakehouse.pathway.PathwayWire.SearchResponse;
+import com.lakehouse.pathway.PathwayWire.StatsResponse;
+import com.lakehouse.shared.auth.RequestActor;
+import com.lakehouse.shared.error.InvalidRequestException;
+import com.lakehouse.shared.journal.JournalClient;
+
+/** SPEC §9 routes. Each mutation is journaled after it is durable, without waiting on observerd. */
+@RestController
+class TraceController {
+
+    private final TraceStore store;
+    private final JournalClient journal;
+    private final PathwayProperties properties;
+
+    TraceController(TraceStore store, JournalClient journal, PathwayProperties properties) {
+        this.store = store;
+        this.journal = journal;
+        this.properties = properties;
+    }
+
+    @PostMapping("/pathway/traces")
+    ResponseEntity<Trace> add(@RequestBody TraceRequest body, @RequestParam(defaultValue = "false") boolean idempotent,
+            HttpServletRequest request) {
+        TraceStore.Added added = store.add(body.content(), body.tags(), idempotent);
+        journal(added.existing() ? "replay" : "add", added.trace(), null, request);
+        return ResponseEntity.status(added.existing() ? HttpStatus.OK : HttpStatus.CREATED).body(added.trace());
+    }
+
+    @PutMapping("/pathway/traces/{uid}")
+    Trace update(@PathVariable String uid, @RequestBody TraceRequest body, HttpServletRequest request) {
+        String before = store.get(uid).content();
+        Trace updated = store.update(uid, body.content(), body.tags());
+        journal("update", updated, before, request);
+        return updated;
+    }
+
+    @PostMapping("/pathway/traces/{uid}/revise")
+    ResponseEntity<Trace> revise(@PathVariable String uid, @RequestBody TraceRequest body, HttpServletRequest request) {
+        Trace revision = store.revise(uid, body.content(), body.tags());
+        journal("revise", revision, null, request);
+        return ResponseEntity.status(HttpStatus.CREATED).body(revision);
+    }
+
+    @PostMapping("/pathway/traces/{uid}/retire")
+    Trace retire(@PathVariable String uid, HttpServletRequest request) {
+        Trace retired = store.retire(uid);
+        journal.record("trace", uid, "retire", "retired", "false", "true", RequestActor.of(request));
+        return retired;
+    }
+
+    @GetMapping("/pathway/traces/{uid}")
+    Trace get(@PathVariable String uid) {
+        return store.get(uid);
+    }
+
+    @GetMapping("/pathway/traces/{uid}/history")
+    HistoryResponse history(@PathVariable String uid) {
+        TraceStore.History history = store.history(uid);
+        return new HistoryResponse(uid, history.chain(), history.end().name().toLowerCase(Locale.ROOT));
+    }
+
+    @PostMapping("/pathway/search")
+    SearchResponse search(@RequestBody SearchRequest body) {
+        if (body.mode() != null && !body.mode().equals("bm25")) {
+            throw new InvalidRequestException("unknown search mode '" + body.mode() + "'; pathway ranks with bm25");
+        }
+        int limit = body.limit() == null ? properties.defaultLimit() : body.limit();
+        if (limit < 1 || limit > properties.maxLimit()) {
+            throw new InvalidRequestException("limit must be 1.." + properties.maxLimit());
+        }
+        List<SearchHit> hits = store.search(body.query(), body.tags(), limit).stream()
+                .map(e -> new SearchHit(e.getValue(), e.getKey())).toList();
+        return new SearchResponse(hits);
+    }
+
+    @GetMapping("/pathway/stats")
+    StatsResponse stats() {
+        TraceStore.Stats s = store.stats();
+        TraceLog.ReplayReport r = s.replay();
+        return new StatsResponse(s.traces(), s.retired(), s.logLines(), s.logBytes(), r.applied(), r.corrupt(),
+                r.truncated(), r.unknownOp(), journal.sender().dropped());
+    }
+
+    private void journal(String action, Trace trace, String before, HttpServletRequest request) {
+        journal.record("trace", trace.uid(), action, "content", before, trace.content(), RequestActor.of(request));
+    }
+}

@@ -1,0 +1,228 @@
+package com.lakehouse.pathway;
+
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import com.lakehouse.shared.http.LakehouseJson;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The append-only JSONL log every mutation goes to before it is acknowledged. Each line holds the
+ * operation and the whole resulting trace, so replay is "the last line for a uid wins".
+ *
+ * <p>Lines are written whole under one lock (two writers never interleave). Durability is a group
+ * commit: a writer waits until a force covering its line has happened, and one force serves every
+ * writer queued behind it. Replay skips corrupt lines, a truncated last line (a crash mid-write,
+ * never acknowledged; it is cut off so the next append starts clean) and unknown operations, and
+ * counts each kind; it never fails.
+ */
+final class TraceLog implements Closeable {
+
+    static final Set<String> OPERATIONS = Set.of("add", "update", "revise", "retire", "replay");
+    private static final Log LOG = LogFactory.getLog(TraceLog.class);
+
+    private final Path file;
+    private final boolean fsync;
+    private final FileChannel channel;
+    private final Object syncLock = new Object();
+    private long writtenSeq;
+    private volatile long syncedSeq;
+    private final AtomicLong lines = new AtomicLong();
+
+    /** What replay saw. */
+    record ReplayReport(long applied, long corrupt, long truncated, long unknownOp) {
+    }
+
+    /** A line as replay hands it to the store: the operation, the trace, and its content as a tree. */
+    record Entry(String op, Trace trace, JsonNode content) {
+    }
+
+    TraceLog(Path file, boolean fsync) {
+        this.file = file;
+        this.fsync = fsync;
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
+            channel.position(channel.size());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the trace log " + file.getFileName(), e);
+        }
+    }
+
+    /** Reads every line, handing valid entries to {@code apply}; cuts off a torn last line. */
+    ReplayReport replay(java.util.function.Consumer<Entry> apply) {
+        long applied = 0;
+        long corrupt = 0;
+        long truncated = 0;
+        long unknown = 0;
+        long goodEnd = 0;
+        long offset = 0;
+        try (InputStream in = Files.newInputStream(file)) {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    offset++;
+                    if (buffer[i] != '\n') {
+                        line.write(buffer[i]);
+                        continue;
+                    }
+                    goodEnd = offset;
+                    switch (parse(line.toString(StandardCharsets.UTF_8))) {
+                        case Parsed.Ok ok -> {
+                            apply.accept(ok.entry());
+                            applied++;
+                        }
+                        case Parsed.Unknown u -> unknown++;
+                        case Parsed.Corrupt c -> corrupt++;
+                    }
+                    line.reset();
+                }
+            }
+            if (line.size() > 0) {
+                truncated++;
+            }
+        } catch (IOException e) {
+            LOG.error("cannot read the trace log " + file.getFileName() + ": " + e.getMessage());
+        }
+        if (truncated > 0) {
+            cutTo(goodEnd);
+        }
+        lines.set(applied + corrupt + unknown);
+        if (corrupt + truncated + unknown > 0) {
+            LOG.warn("trace log replay skipped " + corrupt + " corrupt, " + truncated + " truncated and " + unknown
+                    + " unknown-operation line(s)");
+        }
+        return new ReplayReport(applied, corrupt, truncated, unknown);
+    }
+
+    private sealed interface Parsed {
+        record Ok(Entry entry) implements Parsed {
+        }
+
+        record Unknown() implements Parsed {
+        }
+
+        record Corrupt() implements Parsed {
+        }
+    }
+
+    private static Parsed parse(String line) {
+        if (line.isBlank()) {
+            return new Parsed.Corrupt();
+        }
+        try {
+            JsonNode node = LakehouseJson.mapper().readTree(line);
+            String op = node.path("op").asString(null);
+            JsonNode t = node.get("trace");
+            if (op == null || t == null || !t.isObject() || t.path("uid").asString("").isEmpty() || !t.has("content")) {
+                return new Parsed.Corrupt();
+            }
+            if (!OPERATIONS.contains(op)) {
+                return new Parsed.Unknown();
+            }
+            List<String> tags = t.path("tags").isArray()
+                    ? t.path("tags").valueStream().map(v -> v.asString()).toList() : List.of();
+            JsonNode content = t.get("content");
+            Trace trace = new Trace(t.get("uid").asString(), LakehouseJson.mapper().writeValueAsString(content), tags,
+                    t.path("created_at").asString(null), t.path("updated_at").asString(null),
+                    t.path("predecessor").isNull() ? null : t.path("predecessor").asString(null),
+                    t.path("retired").asBoolean(false), t.path("replay_count").asLong(0));
+            return new Parsed.Ok(new Entry(op, trace, content));
+        } catch (RuntimeException e) {
+            return new Parsed.Corrupt();
+        }
+    }
+
+    /**
+     * Appends one line and returns once it is durable (forced when fsync is on, handed to the OS
+     * otherwise). Throws when the line could not be written; then nothing was acknowledged.
+     */
+    void append(String op, Trace trace) {
+        byte[] bytes = (LakehouseJson.mapper().writeValueAsString(new LogLine(op, trace)) + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        long mySeq;
+        synchronized (this) {
+            try {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot append to the trace log", e);
+            }
+            mySeq = ++writtenSeq;
+            lines.incrementAndGet();
+        }
+        if (fsync) {
+            syncUpTo(mySeq);
+        }
+    }
+
+    private record LogLine(String op, Trace trace) {
+    }
+
+    private void syncUpTo(long seq) {
+        if (syncedSeq >= seq) {
+            return;
+        }
+        synchronized (syncLock) {
+            if (syncedSeq >= seq) {
+                return;
+            }
+            long target;
+            synchronized (this) {
+                target = writtenSeq;
+            }
+            try {
+                channel.force(false);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot force the trace log to disk", e);
+            }
+            syncedSeq = target;
+        }
+    }
+
+    long lines() {
+        return lines.get();
+    }
+
+    long bytes() {
+        try {
+            return channel.size();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private void cutTo(long length) {
+        try {
+            channel.truncate(length);
+            channel.position(length);
+        } catch (IOException e) {
+            LOG.error("cannot cut the torn last line off the trace log: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}

@@ -1,0 +1,261 @@
+package com.lakehouse.pathway;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import com.lakehouse.shared.error.ConflictException;
+import com.lakehouse.shared.error.InvalidRequestException;
+import com.lakehouse.shared.error.NotFoundException;
+import com.lakehouse.shared.error.UnavailableException;
+import com.lakehouse.shared.http.LakehouseJson;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The Mem0-style operations over traces (SPEC §9). Every mutation is logged before memory
+ * changes, so a failed append changes nothing and an acknowledged one survives a crash. Traces
+ * are immutable records, so what a caller gets back can never alter what is stored.
+ */
+final class TraceStore {
+
+    /** How a history walk ended. */
+    enum HistoryEnd { ORIGIN, MISSING_PREDECESSOR, CYCLE }
+
+    record History(List<Trace> chain, HistoryEnd end) {
+    }
+
+    /** The trace after an add, and whether it already existed (idempotent replay). */
+    record Added(Trace trace, boolean existing) {
+    }
+
+    record Stats(long traces, long retired, long logLines, long logBytes, TraceLog.ReplayReport replay) {
+    }
+
+    private final TraceLog log;
+    private final TraceSearchIndex index;
+    private final Clock clock;
+    private final Map<String, Trace> traces = new HashMap<>();
+    /** SHA-256 of canonical content → uid of the live trace holding it, for idempotent adds. */
+    private final Map<String, String> liveByContent = new HashMap<>();
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final TraceLog.ReplayReport replay;
+
+    TraceStore(TraceLog log, TraceSearchIndex index, Clock clock) {
+        this.log = log;
+        this.index = index;
+        this.clock = clock;
+        Map<String, JsonNode> contents = new HashMap<>();
+        this.replay = log.replay(entry -> {
+            traces.put(entry.trace().uid(), entry.trace());
+            contents.put(entry.trace().uid(), entry.content());
+        });
+        for (Trace trace : traces.values()) {
+            if (!trace.retired()) {
+                JsonNode content = contents.get(trace.uid());
+                liveByContent.putIfAbsent(CanonicalJson.digest(content), trace.uid());
+                index.put(trace, content);
+            }
+        }
+    }
+
+    Added add(JsonNode content, List<String> tags, boolean idempotent) {
+        requireContent(content);
+        List<String> cleanTags = cleanTags(tags);
+        String digest = CanonicalJson.digest(content);
+        lock.writeLock().lock();
+        try {
+            String existingUid = idempotent ? liveByContent.get(digest) : null;
+            if (existingUid != null) {
+                Trace replayed = traces.get(existingUid).replayed(now());
+                write("replay", replayed);
+                traces.put(replayed.uid(), replayed);
+                return new Added(replayed, true);
+            }
+            String now = now();
+            Trace trace = new Trace(UUID.randomUUID().toString(), compact(content), cleanTags, now, now, null, false, 0);
+            write("add", trace);
+            apply(trace, content, null);
+            return new Added(trace, false);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    Trace update(String uid, JsonNode content, List<String> tags) {
+        requireContent(content);
+        List<String> cleanTags = tags == null ? null : cleanTags(tags);
+        lock.writeLock().lock();
+        try {
+            Trace current = require(uid);
+            if (current.retired()) {
+                throw new ConflictException("trace " + uid + " is retired; revise it to record a new version");
+            }
+            Trace updated = current.withContent(compact(content), cleanTags, now());
+            write("update", updated);
+            apply(updated, content, current);
+            return updated;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    Trace revise(String uid, JsonNode content, List<String> tags) {
+        requireContent(content);
+        lock.writeLock().lock();
+        try {
+            Trace predecessor = require(uid);
+            String now = now();
+            List<String> newTags = tags == null ? predecessor.tags() : cleanTags(tags);
+            Trace revision = new Trace(UUID.randomUUID().toString(), compact(content), newTags, now, now, uid, false, 0);
+            write("revise", revision);
+            apply(revision, content, null);
+            return revision;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    Trace retire(String uid) {
+        lock.writeLock().lock();
+        try {
+            Trace current = require(uid);
+            if (current.retired()) {
+                return current;
+            }
+            Trace retired = current.retire(now());
+            write("retire", retired);
+            traces.put(uid, retired);
+            liveByContent.values().remove(uid);
+            index.remove(uid);
+            return retired;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    Trace get(String uid) {
+        lock.readLock().lock();
+        try {
+            return require(uid);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The revision chain from uid back to its origin, newest first; stops at a gap or a loop. */
+    History history(String uid) {
+        lock.readLock().lock();
+        try {
+            List<Trace> chain = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            Trace current = require(uid);
+            while (true) {
+                chain.add(current);
+                seen.add(current.uid());
+                String previous = current.predecessor();
+                if (previous == null) {
+                    return new History(chain, HistoryEnd.ORIGIN);
+                }
+                if (seen.contains(previous)) {
+                    return new History(chain, HistoryEnd.CYCLE);
+                }
+                current = traces.get(previous);
+                if (current == null) {
+                    return new History(chain, HistoryEnd.MISSING_PREDECESSOR);
+                }
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Ranked live traces with their scores; retired traces are not in the index at all. */
+    List<Map.Entry<Trace, Float>> search(String query, List<String> tags, int limit) {
+        List<String> filter = tags == null ? List.of() : cleanTags(tags);
+        List<TraceSearchIndex.Match> matches;
+        lock.readLock().lock();
+        try {
+            matches = index.search(query, filter, limit);
+            List<Map.Entry<Trace, Float>> out = new ArrayList<>(matches.size());
+            for (TraceSearchIndex.Match match : matches) {
+                Trace trace = traces.get(match.uid());
+                if (trace != null && !trace.retired()) {
+                    out.add(Map.entry(trace, match.score()));
+                }
+            }
+            return out;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    Stats stats() {
+        lock.readLock().lock();
+        try {
+            long retired = traces.values().stream().filter(Trace::retired).count();
+            return new Stats(traces.size(), retired, log.lines(), log.bytes(), replay);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private void apply(Trace trace, JsonNode content, Trace previous) {
+        if (previous != null) {
+            liveByContent.values().remove(previous.uid());
+        }
+        traces.put(trace.uid(), trace);
+        liveByContent.putIfAbsent(CanonicalJson.digest(content), trace.uid());
+        index.put(trace, content);
+    }
+
+    private void write(String op, Trace trace) {
+        try {
+            log.append(op, trace);
+        } catch (RuntimeException e) {
+            throw new UnavailableException("the trace log cannot be written; nothing was changed", e);
+        }
+    }
+
+    private Trace require(String uid) {
+        return Optional.ofNullable(traces.get(uid))
+                .orElseThrow(() -> new NotFoundException("no trace with uid " + uid));
+    }
+
+    private static void requireContent(JsonNode content) {
+        if (content == null || content.isMissingNode() || content.isNull()) {
+            throw new InvalidRequestException("content is required: any JSON value but null");
+        }
+    }
+
+    private static List<String> cleanTags(List<String> tags) {
+        if (tags == null) {
+            return List.of();
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (String tag : tags) {
+            if (tag == null || tag.isBlank()) {
+                throw new InvalidRequestException("tags must be non-empty strings");
+            }
+            out.add(tag.trim());
+        }
+        return List.copyOf(out);
+    }
+
+    private static String compact(JsonNode content) {
+        return LakehouseJson.mapper().writeValueAsString(content);
+    }
+
+    private String now() {
+        return Instant.now(clock).toString();
+    }
+}
