@@ -7,10 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,6 +29,7 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SnapshotDeletionPolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
@@ -289,6 +292,36 @@ public final class VectorIndex implements Closeable {
         } finally {
             searchers.release(searcher);
         }
+    }
+
+    /** Every live id of the current searcher. */
+    public Set<String> ids() throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            Set<String> ids = new HashSet<>();
+            new ItemLookup(searcher).forEachId(ids::add);
+            return ids;
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /** Removes every item (the index and its spec stay). */
+    public void deleteAll() throws IOException {
+        writeLock.lock();
+        try {
+            writer.deleteDocuments(new MatchAllDocsQuery());
+            afterMutation();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** The files of the last local commit, sorted. */
+    public List<String> committedFiles() throws IOException {
+        List<String> files = new ArrayList<>(SegmentInfos.readLatestCommit(directory).files(true));
+        files.sort(null);
+        return files;
     }
 
     /** Runs {@code action} with this index's write lock held; for operations spanning two indexes. */
