@@ -18,7 +18,7 @@ public final class ErrorRedactor {
     private static final Pattern ABSOLUTE_PATH = Pattern.compile("(?<=^|[\\s'\"(\\[=,])(?:file:)?/{1,3}[\\w.~-][^\\s'\"),\\]]*");
     private static final Pattern WINDOWS_PATH = Pattern.compile("(?<=^|[\\s'\"(\\[=,])[A-Za-z]:\\\\[^\\s'\"),\\]]*");
     private static final Pattern CREDENTIAL = Pattern.compile(
-            "(?i)\\b(secret|password|passwd|token|key_id|access_key|secret_key|session_token|authorization)(\\s*[=:]\\s*)('[^']*'|\"[^\"]*\"|bearer\\s+\\S+|[^\\s,;)]+)");
+            "(?i)\\b(secret|password|passwd|token|key_id|access_key|secret_key|session_token|authorization)(\\s*[=:]\\s*|\\s+(?=['\"]))('[^']*'|\"[^\"]*\"|bearer\\s+\\S+|[^\\s,;)]+)");
     private static final Pattern BEARER = Pattern.compile("(?i)\\bbearer\\s+[^\\s,;)'\"]+");
 
     private final List<Replacement> known;

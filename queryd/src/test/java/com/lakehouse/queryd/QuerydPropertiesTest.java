@@ -1,0 +1,69 @@
+package com.lakehouse.queryd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+class QuerydPropertiesTest {
+
+    private static QuerydProperties bind(Map<String, String> map) {
+        return new Binder(new MapConfigurationPropertySource(map)).bindOrCreate("lakehouse.queryd", QuerydProperties.class);
+    }
+
+    @Test
+    void defaultsFollowTheSpec() {
+        QuerydProperties p = bind(Map.of());
+        assertThat(p.bind()).isEqualTo("127.0.0.1:3214");
+        assertThat(p.storagedUrl()).isEqualTo("http://127.0.0.1:3211");
+        assertThat(p.catalogdUrl()).isEqualTo("http://127.0.0.1:3212");
+        assertThat(p.dataDir()).isEqualTo("data/queryd");
+        assertThat(p.cacheBytes()).isEqualTo(2L * 1024 * 1024 * 1024);
+        assertThat(p.maxRows()).isEqualTo(10_000);
+        assertThat(p.maxRowsCap()).isEqualTo(100_000);
+        assertThat(p.statementTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(p.memoryLimit()).isEqualTo("512MB");
+        assertThat(p.threads()).isZero();
+        assertThat(p.refreshEvery()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(p.maxBodyBytes()).isEqualTo(65_536);
+    }
+
+    @Test
+    void everyKeyMapsFromSnakeCase() {
+        QuerydProperties p = bind(Map.ofEntries(
+                Map.entry("lakehouse.queryd.bind", "127.0.0.1:4000"),
+                Map.entry("lakehouse.queryd.storaged_url", "http://127.0.0.1:1"),
+                Map.entry("lakehouse.queryd.catalogd_url", "http://127.0.0.1:2"),
+                Map.entry("lakehouse.queryd.data_dir", "/var/lib/queryd"),
+                Map.entry("lakehouse.queryd.cache_bytes", "1000"),
+                Map.entry("lakehouse.queryd.max_rows", "5"),
+                Map.entry("lakehouse.queryd.max_rows_cap", "50"),
+                Map.entry("lakehouse.queryd.statement_timeout", "1500ms"),
+                Map.entry("lakehouse.queryd.memory_limit", "1GB"),
+                Map.entry("lakehouse.queryd.threads", "2"),
+                Map.entry("lakehouse.queryd.refresh_every", "1m"),
+                Map.entry("lakehouse.queryd.max_body_bytes", "1024")));
+        assertThat(p).isEqualTo(new QuerydProperties("127.0.0.1:4000", "http://127.0.0.1:1", "http://127.0.0.1:2",
+                "/var/lib/queryd", 1000, 5, 50, Duration.ofMillis(1500), "1GB", 2, Duration.ofMinutes(1), 1024));
+    }
+
+    @Test
+    void rowLimitsAreCapped() {
+        QuerydProperties p = bind(Map.of("lakehouse.queryd.max_rows", "5", "lakehouse.queryd.max_rows_cap", "50"));
+        assertThat(p.effectiveMaxRows(null)).isEqualTo(5);
+        assertThat(p.effectiveMaxRows(20)).isEqualTo(20);
+        assertThat(p.effectiveMaxRows(5_000)).isEqualTo(50);
+    }
+
+    @Test
+    void aMemoryLimitThatIsNotASizeIsAStartupError() {
+        assertThatThrownBy(() -> bind(Map.of("lakehouse.queryd.memory_limit", "512MB'; SET x=1; --")))
+                .isInstanceOf(BindException.class).rootCause().hasMessageContaining("memory_limit");
+    }
+}
