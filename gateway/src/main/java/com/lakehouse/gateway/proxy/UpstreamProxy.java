@@ -1,6 +1,8 @@
 package com.lakehouse.gateway.proxy;
 
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.Collections;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,7 +42,7 @@ public final class UpstreamProxy implements HandlerFunction<ServerResponse> {
     public ServerResponse handle(ServerRequest request) {
         HttpServletRequest servlet = request.servletRequest();
         URI target = ProxyTarget.resolve(route, servlet.getRequestURI(), servlet.getQueryString());
-        HttpHeaders filtered = request.headers().asHttpHeaders();
+        HttpHeaders filtered = headersAsSent(servlet);
         for (RequestHttpHeadersFilter filter : requestFilters) {
             filtered = filter.apply(filtered, request);
         }
@@ -53,9 +55,22 @@ public final class UpstreamProxy implements HandlerFunction<ServerResponse> {
                 .build();
         try {
             return exchange.exchange(proxied);
-        } catch (RestClientException | java.io.UncheckedIOException e) {
+        } catch (RestClientException | UncheckedIOException e) {
             throw UpstreamFailures.translate(route.upstream(), route.timeout(), e);
         }
+    }
+
+    /**
+     * The request's fields exactly as the client sent them. {@code ServerRequest#headers()} is not:
+     * it rebuilds {@code Content-Type} from the servlet's parsed type and adds a charset, which
+     * would change a multipart boundary line or a JSON type on the way through.
+     */
+    private static HttpHeaders headersAsSent(HttpServletRequest servlet) {
+        HttpHeaders headers = new HttpHeaders();
+        for (String name : Collections.list(servlet.getHeaderNames())) {
+            headers.addAll(name, Collections.list(servlet.getHeaders(name)));
+        }
+        return headers;
     }
 
     private HttpHeaders responseHeaders(ProxyExchange.Response response, ServerResponse serverResponse) {

@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# Gateway overhead (issue 9): requests/s and p50/p99 latency of a small GET through the gateway
+# (GET /v1/catalog/list) beside the same GET straight to catalogd (GET /catalog/list), 50 concurrent
+# connections, measured with wrk in the same run. Targets: >= 0.7x the direct throughput, <= 1 ms
+# added p50. Boots its own loopback fleet on free ports as ./lakehouse does (exec jars, modest
+# -Xmx, the launcher's JVM flags): S3Proxy -> storaged -> catalogd -> gateway; stops it all on exit.
+#
+#   scripts/bench/gateway.sh            DURATION=15s CONNECTIONS=50 THREADS=2 override the run
+# Writes target/bench/gateway.md (markdown table rows).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+source "$ROOT/scripts/lib/jdk.sh"
+JAVA=$(find_java) || { echo "bench: no JDK >= 21 found" >&2; exit 1; }
+DURATION=${DURATION:-15s}
+CONNECTIONS=${CONNECTIONS:-50}
+THREADS=${THREADS:-2}
+JVM_FLAGS=(--add-modules jdk.incubator.vector --add-opens=java.base/java.nio=ALL-UNNAMED
+  --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC)
+
+if ! command -v wrk > /dev/null; then
+  echo "bench: installing wrk (Debian package)"
+  if [[ $(id -u) -eq 0 ]]; then apt-get install -y wrk > /dev/null; else sudo apt-get install -y wrk > /dev/null; fi
+fi
+
+jar_of() { ls "$ROOT/$1"/target/"$1"-*-exec.jar 2> /dev/null | head -n 1; }
+for module in storaged catalogd gateway; do
+  if [[ -z "$(jar_of "$module")" ]]; then
+    echo "bench: building $module"
+    (cd "$ROOT" && ./mvnw -q -pl "$module" package -DskipTests)
+  fi
+done
+[[ -f "$ROOT/target/tools/s3proxy.jar" ]] || (cd "$ROOT" && ./mvnw -q -N initialize)
+
+WORK=$(mktemp -d)
+PIDS=()
+cleanup() {
+  local pid
+  for pid in "${PIDS[@]}"; do kill "$pid" 2> /dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2> /dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+
+# start NAME HEAP ARGS...: runs a JVM in $WORK (no lakehouse.toml there), logging to $WORK/NAME.log.
+start() {
+  local name=$1 heap=$2; shift 2
+  (cd "$WORK" && exec "$JAVA" "-Xmx$heap" "${JVM_FLAGS[@]}" "$@" > "$WORK/$name.log" 2>&1) &
+  PIDS+=($!)
+}
+
+await() {
+  local name=$1 url=$2
+  for _ in $(seq 1 600); do
+    if curl -s -o /dev/null -m 1 "$url"; then return 0; fi
+    sleep 0.2
+  done
+  echo "bench: $name did not come up; its log:" >&2; tail -n 30 "$WORK/$name.log" >&2; exit 1
+}
+
+S3=$(free_port); STORAGED=$(free_port); CATALOGD=$(free_port); GATEWAY=$(free_port)
+mkdir -p "$WORK/s3-data"
+cat > "$WORK/s3proxy.properties" <<PROPS
+s3proxy.endpoint=http://127.0.0.1:$S3
+s3proxy.authorization=aws-v2-or-v4
+s3proxy.identity=bench
+s3proxy.credential=bench-secret
+jclouds.provider=filesystem-nio2
+jclouds.filesystem.basedir=$WORK/s3-data
+PROPS
+export LH_S3_ACCESS_KEY_ID=bench LH_S3_SECRET_ACCESS_KEY=bench-secret
+unset AUTH_TOKEN LAKEHOUSE_CONFIG
+
+echo "bench: starting S3Proxy, storaged, catalogd, gateway on loopback"
+start s3proxy 256m -jar "$ROOT/target/tools/s3proxy.jar" --properties "$WORK/s3proxy.properties"
+await s3proxy "http://127.0.0.1:$S3/"
+start storaged 256m -jar "$(jar_of storaged)" --lakehouse.storaged.bind="127.0.0.1:$STORAGED" \
+  --lakehouse.s3.endpoint="http://127.0.0.1:$S3"
+await storaged "http://127.0.0.1:$STORAGED/health"
+start catalogd 256m -jar "$(jar_of catalogd)" --lakehouse.catalogd.bind="127.0.0.1:$CATALOGD" \
+  --lakehouse.catalogd.storaged_url="http://127.0.0.1:$STORAGED" --lakehouse.catalogd.data_dir="$WORK/catalogd"
+await catalogd "http://127.0.0.1:$CATALOGD/health"
+start gateway 256m -jar "$(jar_of gateway)" --lakehouse.gateway.bind="127.0.0.1:$GATEWAY" \
+  --lakehouse.gateway.catalogd_url="http://127.0.0.1:$CATALOGD" --lakehouse.gateway.storaged_url="http://127.0.0.1:$STORAGED"
+await gateway "http://127.0.0.1:$GATEWAY/health"
+
+DIRECT_URL="http://127.0.0.1:$CATALOGD/catalog/list"
+GATEWAY_URL="http://127.0.0.1:$GATEWAY/v1/catalog/list"
+for url in "$DIRECT_URL" "$GATEWAY_URL"; do
+  code=$(curl -s -o /dev/null -w '%{http_code}' "$url")
+  [[ "$code" == "200" ]] || { echo "bench: GET $url answered $code" >&2; exit 1; }
+done
+cmp -s <(curl -s "$DIRECT_URL") <(curl -s "$GATEWAY_URL") || { echo "bench: the two GETs answer different bodies" >&2; exit 1; }
+
+# run URL: wrk's report in $WORK/wrk.out.
+run() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"$1" --latency "$2" > "$WORK/wrk.out"; }
+# Requests/sec, p50 and p99 (ms) of the last run.
+rps() { awk '/^Requests\/sec:/ {print $2}' "$WORK/wrk.out"; }
+pct() {
+  awk -v p="$1" '$1 == p {v=$2; u=v; gsub(/[0-9.]/, "", u); sub(/[a-z]+$/, "", v);
+    f = (u == "us") ? 0.001 : (u == "ms") ? 1 : (u == "s") ? 1000 : 1; printf "%.3f\n", v * f}' "$WORK/wrk.out"
+}
+
+echo "bench: warming up both paths (JIT)"
+run 5s "$DIRECT_URL"; run 5s "$GATEWAY_URL"; run 5s "$DIRECT_URL"; run 5s "$GATEWAY_URL"
+
+echo "bench: measuring $DURATION each, $CONNECTIONS connections, $THREADS wrk threads"
+run "$DURATION" "$DIRECT_URL"; D_RPS=$(rps); D_P50=$(pct 50%); D_P99=$(pct 99%)
+run "$DURATION" "$GATEWAY_URL"; G_RPS=$(rps); G_P50=$(pct 50%); G_P99=$(pct 99%)
+errors=$(awk '/Non-2xx|Socket errors/' "$WORK/wrk.out")
+[[ -z "$errors" ]] || { echo "bench: the gateway run had errors: $errors" >&2; exit 1; }
+
+ratio() { python3 -c "import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); print(f'{a / b:.2f}' if b else 'n/a')" "$1" "$2"; }
+R_RPS=$(ratio "$G_RPS" "$D_RPS"); R_P50=$(ratio "$G_P50" "$D_P50"); R_P99=$(ratio "$G_P99" "$D_P99")
+ADDED_P50=$(python3 -c "import sys; print(f'{float(sys.argv[1]) - float(sys.argv[2]):.3f}')" "$G_P50" "$D_P50")
+
+mkdir -p "$ROOT/target/bench"
+{
+  echo "| benchmark | metric | lakehouse | peer | peer value | ratio | target |"
+  echo "| --- | --- | --- | --- | --- | --- | --- |"
+  echo "| gateway GET /v1/catalog/list, $CONNECTIONS conns | requests/s | $G_RPS | catalogd direct | $D_RPS | $R_RPS | >= 0.7 |"
+  echo "| gateway GET /v1/catalog/list, $CONNECTIONS conns | p50 latency ms | $G_P50 | catalogd direct | $D_P50 | $R_P50 (+$ADDED_P50 ms) | <= +1 ms |"
+  echo "| gateway GET /v1/catalog/list, $CONNECTIONS conns | p99 latency ms | $G_P99 | catalogd direct | $D_P99 | $R_P99 | - |"
+} > "$ROOT/target/bench/gateway.md"
+cat "$ROOT/target/bench/gateway.md"
