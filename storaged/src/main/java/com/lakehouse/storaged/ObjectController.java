@@ -34,6 +34,7 @@ import com.lakehouse.shared.web.ProblemTypes;
 class ObjectController {
 
     static final String ROUTE = "/storage/object/";
+    static final int COPY_BUFFER_BYTES = 128 * 1024;
 
     private final ObjectUploader uploader;
     private final ObjectStore store;
@@ -130,7 +131,7 @@ class ObjectController {
      * read from S3 at once; S3 failing mid-body can only cut the response short (the status is sent).
      */
     private static void copy(ObjectStore.Download download, HttpServletResponse response) throws IOException {
-        byte[] buffer = new byte[128 * 1024];
+        byte[] buffer = new byte[COPY_BUFFER_BYTES];
         InputStream in = download.stream();
         OutputStream out = response.getOutputStream();
         while (true) {

@@ -21,11 +21,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 
 /**
- * Streams a request body into S3 without ever holding the object: a body that fits in one part
- * is one PutObject; anything larger is a multipart upload whose parts are read into two
- * alternating buffers, so part N+1 is read from the client while part N travels to S3. The byte
- * count is checked against the cap as the body arrives; passing it, or any failure, aborts the
- * multipart upload so S3 keeps nothing.
+ * Streams a request body into S3 without ever holding the object. A body with a Content-Length
+ * (already checked against the cap) is piped into one PutObject. A chunked body, whose size is
+ * unknown, is read part by part: if it fits in one part it is one PutObject, else a multipart
+ * upload whose parts alternate between two buffers, so part N+1 is read from the client while
+ * part N travels to S3. Its byte count is checked against the cap as it arrives; passing the cap,
+ * or any failure, aborts the multipart upload so S3 keeps nothing.
  */
 final class ObjectUploader {
 
@@ -34,26 +35,35 @@ final class ObjectUploader {
     private final S3Client s3;
     private final S3Calls calls;
     private final int partBytes;
+    private final long singlePutMax;
     private final ExecutorService partSenders;
 
-    ObjectUploader(S3Client s3, S3Calls calls, int partBytes, ExecutorService partSenders) {
+    /**
+     * @param partBytes    multipart part size; a multipart upload holds two parts in memory
+     * @param singlePutMax the largest declared length sent as one streamed PutObject
+     */
+    ObjectUploader(S3Client s3, S3Calls calls, int partBytes, long singlePutMax, ExecutorService partSenders) {
         this.s3 = s3;
         this.calls = calls;
         this.partBytes = partBytes;
+        this.singlePutMax = singlePutMax;
         this.partSenders = partSenders;
     }
 
     /**
      * @param declaredLength the request's Content-Length, or -1 for a chunked body
-     * @param cap            the most bytes this key may hold
+     * @param cap            the most bytes this key may hold (a declared length is checked by the caller)
      */
     PutResult upload(ObjectKey key, InputStream body, long declaredLength, long cap) {
+        if (declaredLength >= 0 && declaredLength <= singlePutMax) {
+            return streamWhole(key, body, declaredLength);
+        }
         BodyReader reader = new BodyReader(body, cap);
-        int firstSize = declaredLength >= 0 && declaredLength < partBytes ? (int) declaredLength + 1 : partBytes;
-        byte[] first = new byte[firstSize];
+        byte[] first = new byte[partBytes];
         int n = reader.fill(first);
         if (n < first.length) {
-            String etag = calls.run("upload", null, () -> s3.putObject(b -> b.bucket(calls.bucket()).key(key.value()), part(first, n)).eTag());
+            String etag = calls.run("upload", null, () -> s3.putObject(b -> b.bucket(calls.bucket()).key(key.value()),
+                    part(first, n)).eTag());
             return new PutResult(key.value(), n, Etags.unquote(etag));
         }
         String uploadId = calls.run("upload", null, () -> s3.createMultipartUpload(b -> b.bucket(calls.bucket())
@@ -62,6 +72,25 @@ final class ObjectUploader {
             return multipart(key, uploadId, reader, first);
         } catch (RuntimeException e) {
             abortQuietly(key, uploadId);
+            throw e;
+        }
+    }
+
+    /**
+     * A body of known length goes to S3 as one PutObject that reads straight from the client's
+     * connection: no buffer at all, and on a filesystem-backed server no part reassembly. The SDK
+     * signs it chunk by chunk as it streams (aws-chunked), so nothing is read twice.
+     */
+    private PutResult streamWhole(ObjectKey key, InputStream body, long length) {
+        ClientBody client = new ClientBody(body);
+        RequestBody request = RequestBody.fromContentProvider(client, length, "application/octet-stream");
+        try {
+            String etag = calls.run("upload", null, () -> s3.putObject(b -> b.bucket(calls.bucket()).key(key.value()), request).eTag());
+            return new PutResult(key.value(), length, Etags.unquote(etag));
+        } catch (RuntimeException e) {
+            if (client.broken()) {
+                throw new InvalidRequestException("request body broke off before its Content-Length of " + length + " bytes");
+            }
             throw e;
         }
     }

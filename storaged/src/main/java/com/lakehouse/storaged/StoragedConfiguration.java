@@ -69,7 +69,7 @@ class StoragedConfiguration {
 
     @Bean
     ObjectUploader objectUploader(S3Client s3Client, S3Calls s3Calls, StoragedProperties storaged, ExecutorService partSenders) {
-        return new ObjectUploader(s3Client, s3Calls, storaged.partBytes(), partSenders);
+        return new ObjectUploader(s3Client, s3Calls, storaged.partBytes(), storaged.singlePutMaxBytes(), partSenders);
     }
 
     @Bean
@@ -103,11 +103,15 @@ class StoragedConfiguration {
 
     /**
      * Answer {@code Expect: 100-continue} only when the body is first read, so a PUT refused on its
-     * Content-Length (413) or on a busy slot (503) is refused before the client sends the body.
+     * Content-Length (413) or on a busy slot (503) is refused before the client sends the body; and
+     * write object bytes to the socket in large slices rather than Tomcat's default 8 KiB.
      */
     @Bean
-    TomcatConnectorCustomizer continueOnRead() {
-        return connector -> connector.setProperty("continueResponseTiming", "onRead");
+    TomcatConnectorCustomizer objectStreamingConnector() {
+        return connector -> {
+            connector.setProperty("continueResponseTiming", "onRead");
+            connector.setProperty("socket.appWriteBufSize", Integer.toString(ObjectController.COPY_BUFFER_BYTES));
+        };
     }
 
     @EventListener(ApplicationReadyEvent.class)

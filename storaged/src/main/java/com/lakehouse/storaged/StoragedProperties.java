@@ -15,8 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          the longest matching prefix wins over {@code maxPutBytes}
  * @param maxConcurrentPuts uploads in flight at once
  * @param putQueueWait      how long a PUT waits for a slot before it gets 503 + Retry-After
- * @param partBytes         multipart part size: bodies larger than one part go up as a multipart upload,
- *                          and each upload holds at most two parts in memory
+ * @param partBytes         multipart part size; a multipart upload holds at most two parts in memory
+ * @param singlePutMaxBytes a body with a Content-Length up to this goes to S3 as one streamed PutObject
+ *                          (S3's own single-PUT limit is 5 GiB); chunked bodies and longer ones go multipart
  * @param maxBodyBytes      body cap of every route but object PUTs (which stream under their own caps)
  */
 @ConfigurationProperties("lakehouse.storaged")
@@ -27,6 +28,7 @@ public record StoragedProperties(
         @DefaultValue("4") int maxConcurrentPuts,
         @DefaultValue("10s") Duration putQueueWait,
         @DefaultValue("8388608") int partBytes,
+        @DefaultValue("5368709120") long singlePutMaxBytes,
         @DefaultValue("65536") long maxBodyBytes) {
 
     public StoragedProperties {
@@ -37,6 +39,9 @@ public record StoragedProperties(
         // S3 refuses parts under 5 MiB (except the last one).
         if (partBytes < 5 * 1024 * 1024) {
             throw new IllegalArgumentException("[storaged] part_bytes must be at least 5242880 (S3's smallest part)");
+        }
+        if (singlePutMaxBytes > 5L * 1024 * 1024 * 1024) {
+            throw new IllegalArgumentException("[storaged] single_put_max_bytes must be at most 5368709120 (S3's single PUT limit)");
         }
     }
 }

@@ -30,6 +30,7 @@ class StoragedPropertiesTest {
         assertThat(p.putQueueWait()).isEqualTo(Duration.ofSeconds(10));
         assertThat(p.partBytes()).isEqualTo(8 * 1024 * 1024);
         assertThat(p.maxBodyBytes()).isEqualTo(64 * 1024);
+        assertThat(p.singlePutMaxBytes()).isEqualTo(5L * 1024 * 1024 * 1024);
     }
 
     @Test
@@ -52,6 +53,7 @@ class StoragedPropertiesTest {
                 max_concurrent_puts = 1
                 put_queue_wait = "500ms"
                 part_bytes = 6291456
+                single_put_max_bytes = 0
                 max_body_bytes = 2048
 
                 [storaged.prefix_caps]
@@ -75,6 +77,7 @@ class StoragedPropertiesTest {
         assertThat(storaged.maxConcurrentPuts()).isEqualTo(1);
         assertThat(storaged.putQueueWait()).isEqualTo(Duration.ofMillis(500));
         assertThat(storaged.partBytes()).isEqualTo(6291456);
+        assertThat(storaged.singlePutMaxBytes()).isZero();
         assertThat(storaged.maxBodyBytes()).isEqualTo(2048);
 
         S3Properties s3 = bind(properties, "lakehouse.s3", S3Properties.class);
