@@ -19,6 +19,7 @@ import com.lakehouse.queryd.engine.ArrowStreamReader;
 import com.lakehouse.queryd.engine.DuckDbEngine;
 import com.lakehouse.queryd.engine.EngineSettings;
 import com.lakehouse.queryd.engine.QueryExecutor;
+import com.lakehouse.queryd.engine.Warmup;
 import com.lakehouse.queryd.sandbox.ErrorRedactor;
 import com.lakehouse.queryd.sandbox.SqlSandbox;
 import com.lakehouse.queryd.views.CatalogRefresher;
@@ -121,6 +122,11 @@ class QuerydConfiguration {
     QueryExecutor queryExecutor(DuckDbEngine engine, ViewGenerations generations, ExecutorService queryWorkers,
                                 ScheduledExecutorService statementTimer, QuerydProperties properties, ErrorRedactor redactor) {
         return new QueryExecutor(engine, generations, queryWorkers, statementTimer, properties.statementTimeout(), redactor);
+    }
+
+    @Bean
+    Warmup warmup(SqlSandbox sandbox, QueryExecutor executor, ArrowStreamReader arrow) {
+        return new Warmup(sandbox, executor, arrow);
     }
 
     @Bean(destroyMethod = "close")
