@@ -19,12 +19,17 @@ import com.lakehouse.shared.storage.StorageClient;
 class CatalogdConfiguration {
 
     @Bean
-    CatalogStore catalogStore(CatalogdProperties properties, AuthPolicy auth) {
+    ManifestParquet manifestParquet() {
+        return new ManifestParquet();
+    }
+
+    @Bean
+    CatalogStore catalogStore(CatalogdProperties properties, AuthPolicy auth, ManifestParquet parquet) {
         URI storaged = UpstreamUrl.parse("[catalogd] storaged_url", properties.storagedUrl());
         // A register waits on its persist, so calls get the catalog's timeout, not the bulk-transfer default.
         StorageClient storage = new StorageClient(new ServiceClient("storaged", storaged, auth.primaryToken(),
                 properties.storagedTimeout()));
-        return new StoragedCatalogStore(storage, new ManifestParquet(), Path.of(properties.dataDir(), "scratch"));
+        return new StoragedCatalogStore(storage, parquet, Path.of(properties.dataDir(), "scratch"));
     }
 
     @Bean

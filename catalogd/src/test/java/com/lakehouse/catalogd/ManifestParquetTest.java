@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,11 @@ import com.lakehouse.shared.catalog.SchemaColumn;
 class ManifestParquetTest {
 
     private final ManifestParquet parquet = new ManifestParquet();
+
+    @AfterEach
+    void close() {
+        parquet.close();
+    }
 
     private static DatasetManifest manifest(String name, long version, String etag) {
         return new DatasetManifest(DatasetIds.of(name).toString(), name, version, "c".repeat(64),

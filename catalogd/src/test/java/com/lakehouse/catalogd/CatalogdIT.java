@@ -1,0 +1,438 @@
+package com.lakehouse.catalogd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.lakehouse.shared.catalog.CatalogClient;
+import com.lakehouse.shared.catalog.CatalogListing;
+import com.lakehouse.shared.catalog.DataObject;
+import com.lakehouse.shared.catalog.DatasetManifest;
+import com.lakehouse.shared.catalog.ManifestVersions;
+import com.lakehouse.shared.catalog.RegisterRequest;
+import com.lakehouse.shared.catalog.RegisterResponse;
+import com.lakehouse.shared.catalog.SchemaColumn;
+import com.lakehouse.shared.error.ConflictException;
+import com.lakehouse.shared.error.NotFoundException;
+import com.lakehouse.shared.http.LakehouseJson;
+import com.lakehouse.shared.storage.StorageClient;
+import com.lakehouse.shared.storage.StoredObject;
+import com.lakehouse.shared.testing.S3ProxyServer;
+import com.lakehouse.shared.testing.ServiceProcess;
+import com.sun.net.httpserver.HttpServer;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * catalogd as the launcher runs it, persisting through a real storaged over a real S3 server, with
+ * a recording observerd: the register contract, durability across SIGKILL, a storaged outage during
+ * a register and at startup, concurrency, ETag/304 and name validation.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CatalogdIT {
+
+    private static final String TOKEN = "catalogd-it-token";
+    private static final String FP_A = "a".repeat(64);
+    private static final String FP_B = "b".repeat(64);
+
+    @TempDir
+    static Path work;
+
+    private static S3ProxyServer s3;
+    private static ServiceProcess storaged;
+    private static ServiceProcess catalogd;
+    private static HttpServer observerd;
+    private static final List<JsonNode> journal = new CopyOnWriteArrayList<>();
+    private static CatalogClient client;
+    private static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startFleet() throws IOException {
+        s3 = S3ProxyServer.start(work.resolve("s3"));
+        storaged = ServiceProcess.builder("storaged", work.resolve("storaged"))
+                .env(s3.credentialsEnv()).env("AUTH_TOKEN", TOKEN).properties(s3.storagedProperties()).start();
+        observerd = recordingObserverd();
+        catalogd = ServiceProcess.builder("catalogd", work.resolve("catalogd"))
+                .env("AUTH_TOKEN", TOKEN)
+                .property("lakehouse.catalogd.storaged_url", storaged.baseUrl())
+                .property("lakehouse.catalogd.observerd_url", "http://127.0.0.1:" + observerd.getAddress().getPort())
+                .property("lakehouse.catalogd.rehydrate_retry", "200ms")
+                .property("lakehouse.catalogd.checkpoint_every", "25")
+                .start();
+        client = CatalogClient.create(catalogd.baseUrl(), Optional.of(TOKEN));
+        awaitLoaded();
+    }
+
+    @AfterAll
+    static void stopFleet() {
+        for (AutoCloseable c : new AutoCloseable[] {catalogd, storaged, s3}) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (Exception ignored) {
+                // the rest still stop
+            }
+        }
+        if (observerd != null) {
+            observerd.stop(0);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void registerFollowsTheIdempotencyContract() {
+        RegisterResponse created = client.register(request("it_orders", FP_A, null, "k1", "k2"));
+        assertThat(created.outcome()).isEqualTo(RegisterResponse.CREATED);
+        assertThat(created.manifest().version()).isEqualTo(1);
+        // uuid.uuid5(UUID('a8f3c1d2-4e5b-5a6c-9d8e-7f0a1b2c3d4e'), 'it_orders') in CPython
+        assertThat(created.manifest().datasetId()).isEqualTo("74247450-b3fc-5687-a8cd-32d34bbc13e0");
+        assertThat(created.manifest().rowCount()).isEqualTo(20);
+
+        RegisterResponse unchanged = client.register(request("it_orders", FP_A, "replace", "k2", "k1"));
+        assertThat(unchanged.outcome()).isEqualTo(RegisterResponse.UNCHANGED);
+        assertThat(unchanged.manifest()).isEqualTo(created.manifest());
+
+        RegisterResponse replaced = client.register(request("it_orders", FP_A, "replace", "k3"));
+        assertThat(replaced.outcome()).isEqualTo(RegisterResponse.UPDATED);
+        assertThat(replaced.manifest().version()).isEqualTo(2);
+        assertThat(keys(replaced.manifest())).containsExactly("k3");
+
+        RegisterResponse appended = client.register(request("it_orders", FP_A, "append", "k4", "k3"));
+        assertThat(appended.manifest().version()).isEqualTo(3);
+        assertThat(keys(appended.manifest())).containsExactly("k3", "k4");
+        assertThat(client.register(request("it_orders", FP_A, "append", "k4")).outcome()).isEqualTo(RegisterResponse.UNCHANGED);
+
+        assertThat(client.manifest("it_orders")).isEqualTo(appended.manifest());
+        ManifestVersions versions = client.versions("it_orders");
+        assertThat(versions.versions()).extracting(DatasetManifest::version).containsExactly(1L, 2L, 3L);
+        assertThat(versions.versions().getFirst()).isEqualTo(created.manifest());
+    }
+
+    @Test
+    @Order(2)
+    void firstStatusCodesAre201Then200() {
+        RegisterRequest body = request("it_status", FP_A, null, "k1");
+        assertThat(send("POST", "/catalog/register", body).statusCode()).isEqualTo(201);
+        assertThat(send("POST", "/catalog/register", body).statusCode()).isEqualTo(200);
+        HttpResponse<String> updated = send("POST", "/catalog/register", request("it_status", FP_A, null, "k2"));
+        assertThat(updated.statusCode()).isEqualTo(200);
+        assertThat(json(updated).get("outcome").asString()).isEqualTo("updated");
+        assertThat(json(updated).get("manifest").get("schema_fingerprint").asString()).isEqualTo(FP_A);
+    }
+
+    @Test
+    @Order(3)
+    void anotherFingerprintIs409WithBothSchemasAndChangesNothing() {
+        client.register(request("it_drift", FP_A, null, "k1"));
+        long before = client.list().catalogVersion();
+        RegisterRequest drifted = new RegisterRequest("it_drift", FP_B, List.of(new SchemaColumn("id", "VARCHAR", true)),
+                List.of(object("k9")), null);
+        HttpResponse<String> response = send("POST", "/catalog/register", drifted);
+        assertThat(response.statusCode()).isEqualTo(409);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        JsonNode problem = json(response);
+        assertThat(problem.get("existing_fingerprint").asString()).isEqualTo(FP_A);
+        assertThat(problem.get("requested_fingerprint").asString()).isEqualTo(FP_B);
+        assertThat(problem.get("existing_schema").get(1).get("name").asString()).isEqualTo("city");
+        assertThat(problem.get("requested_schema").get(0).get("type").asString()).isEqualTo("VARCHAR");
+        assertThatThrownBy(() -> client.register(drifted)).isInstanceOf(ConflictException.class);
+
+        assertThat(client.manifest("it_drift").version()).isEqualTo(1);
+        assertThat(keys(client.manifest("it_drift"))).containsExactly("k1");
+        assertThat(client.list().catalogVersion()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(4)
+    void invalidNamesAndBodiesAre400AndUnknownNames404() {
+        for (String name : List.of("Orders", "1abc", "or-ders", "a".repeat(64))) {
+            assertThat(send("POST", "/catalog/register", request(name, FP_A, null, "k")).statusCode()).as(name).isEqualTo(400);
+        }
+        assertThat(send("GET", "/catalog/manifest/Bad-Name", null).statusCode()).isEqualTo(400);
+        assertThat(send("GET", "/catalog/manifest/Bad-Name/versions", null).statusCode()).isEqualTo(400);
+        assertThat(send("DELETE", "/catalog/manifest/bad%20name", null).statusCode()).isEqualTo(400);
+        assertThat(send("POST", "/catalog/register", request("it_bad", "ABC", null, "k")).statusCode()).isEqualTo(400);
+        assertThat(send("POST", "/catalog/register", request("it_bad", FP_A, "merge", "k")).statusCode()).isEqualTo(400);
+        assertThat(send("POST", "/catalog/register", new RegisterRequest("it_bad", FP_A, List.of(), List.of(object("k")), null))
+                .statusCode()).isEqualTo(400);
+        assertThat(send("POST", "/catalog/register", new RegisterRequest("it_bad", FP_A, schema(),
+                List.of(new DataObject("", 1, "e", 1)), null)).statusCode()).isEqualTo(400);
+        assertThat(sendRaw("POST", "/catalog/register", "{not json").statusCode()).isEqualTo(400);
+
+        assertThat(send("GET", "/catalog/manifest/it_bad", null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/catalog/manifest/it_bad/versions", null).statusCode()).isEqualTo(404);
+        assertThat(send("DELETE", "/catalog/manifest/it_bad", null).statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/catalog/list", null).body()).doesNotContain("it_bad");
+    }
+
+    @Test
+    @Order(5)
+    void listCarriesTheCatalogVersionAsETagAndAnswers304() {
+        HttpResponse<String> first = send("GET", "/catalog/list", null);
+        long version = json(first).get("catalog_version").asLong();
+        assertThat(first.headers().firstValue("ETag")).contains("\"" + version + "\"");
+        assertThat(getWithEtag("\"" + version + "\"").statusCode()).isEqualTo(304);
+        assertThat(client.listIfChanged("\"" + version + "\"")).isEmpty();
+
+        client.register(request("it_etag", FP_A, null, "k1"));
+        HttpResponse<String> changed = getWithEtag("\"" + version + "\"");
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(changed.headers().firstValue("ETag")).contains("\"" + (version + 1) + "\"");
+        CatalogClient.Listing listing = client.listIfChanged("\"" + version + "\"").orElseThrow();
+        assertThat(listing.listing().catalogVersion()).isEqualTo(version + 1);
+        assertThat(listing.listing().datasets()).extracting(DatasetManifest::name).contains("it_etag", "it_orders");
+    }
+
+    @Test
+    @Order(6)
+    void deleteRemovesTheManifestAndIsJournaledWithTheActor() {
+        DatasetManifest manifest = client.register(request("it_gone", FP_A, null, "k1")).manifest();
+        long before = client.list().catalogVersion();
+        assertThat(send("DELETE", "/catalog/manifest/it_gone", null).statusCode()).isEqualTo(204);
+        assertThatThrownBy(() -> client.manifest("it_gone")).isInstanceOf(NotFoundException.class);
+        assertThat(client.list().catalogVersion()).isEqualTo(before + 1);
+        assertThat(client.list().datasets()).extracting(DatasetManifest::name).doesNotContain("it_gone");
+
+        await("delete journaled", () -> journalEvent(manifest.datasetId(), "delete").isPresent());
+        JsonNode event = journalEvent(manifest.datasetId(), "delete").orElseThrow();
+        assertThat(event.get("actor").asString()).isEqualTo("token:primary");
+        assertThat(event.get("source").asString()).isEqualTo("catalogd");
+        assertThat(event.get("entity_type").asString()).isEqualTo("dataset");
+        assertThat(journalEvent(manifest.datasetId(), "register")).isPresent();
+    }
+
+    @Test
+    @Order(7)
+    void theJournalDatasetsOwnRegistersAreNotJournaled() {
+        String id = client.register(request("lakehouse_journal", FP_A, "append", "journal/j1.parquet")).manifest().datasetId();
+        client.register(request("lakehouse_journal", FP_A, "append", "journal/j2.parquet"));
+        client.register(request("it_after_journal", FP_A, null, "k1"));
+        String after = DatasetIds.of("it_after_journal").toString();
+        await("a later register journaled", () -> journalEvent(after, "register").isPresent());
+        assertThat(journal).noneMatch(e -> e.get("entity_id").asString().equals(id));
+    }
+
+    @Test
+    @Order(8)
+    void concurrentRegistersOfDistinctNamesAndOfOneNameEndConsistent() throws Exception {
+        long before = client.list().catalogVersion();
+        List<Future<HttpResponse<String>>> distinct = new ArrayList<>();
+        List<Future<HttpResponse<String>>> same = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 50; i++) {
+                int n = i;
+                distinct.add(pool.submit(() -> send("POST", "/catalog/register", request("it_many_" + n, FP_A, null, "k"))));
+                same.add(pool.submit(() -> send("POST", "/catalog/register", request("it_shared", FP_A, "append", "k" + n))));
+            }
+        }
+        for (Future<HttpResponse<String>> f : distinct) {
+            assertThat(f.get().statusCode()).isEqualTo(201);
+        }
+        List<Long> versions = new ArrayList<>();
+        for (Future<HttpResponse<String>> f : same) {
+            assertThat(f.get().statusCode()).isIn(200, 201);
+            versions.add(json(f.get()).get("manifest").get("version").asLong());
+        }
+        assertThat(versions).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 50).boxed().toList());
+        assertThat(client.versions("it_shared").versions()).extracting(DatasetManifest::version)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 50).boxed().toList());
+        assertThat(client.manifest("it_shared").objects()).hasSize(50);
+        CatalogListing listing = client.list();
+        assertThat(listing.catalogVersion()).isEqualTo(before + 100);
+        assertThat(listing.datasets()).extracting(DatasetManifest::name)
+                .containsAll(IntStream.range(0, 50).mapToObj(i -> "it_many_" + i).toList());
+    }
+
+    @Test
+    @Order(9)
+    void stateIsParquetUnderCatalogAndSnapshotsBoundTheChangeLog() {
+        StorageClient storage = StorageClient.create(storaged.baseUrl(), Optional.of(TOKEN));
+        await("a checkpoint snapshot", () -> !storage.listAll("_catalog/snapshots/").isEmpty());
+        List<StoredObject> changes = storage.listAll("_catalog/changes/");
+        assertThat(changes.size()).isLessThan((int) client.list().catalogVersion());
+        assertThat(storage.listAll("_catalog/")).allSatisfy(o -> assertThat(o.key()).endsWith(".parquet"));
+        byte[] snapshot = storage.getBytes(storage.listAll("_catalog/snapshots/").getLast().key());
+        assertThat(new String(snapshot, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("PAR1");
+    }
+
+    @Test
+    @Order(10)
+    void aKilledCatalogdComesBackWithEveryVersion() {
+        client.register(request("it_crash", FP_A, null, "k1"));
+        CatalogListing before = client.list();
+        ManifestVersions orders = client.versions("it_orders");
+        ManifestVersions shared = client.versions("it_shared");
+
+        catalogd.kill();
+        catalogd.restart();
+        awaitLoaded();
+        assertThat(client.list()).isEqualTo(before);
+        assertThat(client.versions("it_orders")).isEqualTo(orders);
+        assertThat(client.versions("it_shared")).isEqualTo(shared);
+        assertThatThrownBy(() -> client.manifest("it_gone")).isInstanceOf(NotFoundException.class);
+
+        RegisterResponse next = client.register(request("it_crash", FP_A, "append", "k2"));
+        assertThat(next.manifest().version()).isEqualTo(2);
+        assertThat(client.list().catalogVersion()).isEqualTo(before.catalogVersion() + 1);
+    }
+
+    /**
+     * One outage covers both failure paths: a register while storaged is down is refused with 503
+     * and changes nothing; a catalogd restarted meanwhile answers 503 until storaged returns, then
+     * loads exactly the acknowledged state (the refused change and the post-restart version too).
+     */
+    @Test
+    @Order(11)
+    void aStoragedOutageRefusesRegistersAndDelaysTheLoadButLosesNothing() {
+        client.register(request("it_outage", FP_A, null, "k1"));
+        CatalogListing before = client.list();
+        storaged.kill();
+        try {
+            HttpResponse<String> refused = send("POST", "/catalog/register", request("it_outage", FP_A, null, "k2"));
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+            assertThat(json(refused).get("detail").asString()).contains("nothing changed");
+            assertThat(send("POST", "/catalog/register", request("it_outage_new", FP_A, null, "k")).statusCode()).isEqualTo(503);
+            assertThat(send("DELETE", "/catalog/manifest/it_outage", null).statusCode()).isEqualTo(503);
+            assertThat(client.list()).isEqualTo(before);
+            assertThat(keys(client.manifest("it_outage"))).containsExactly("k1");
+
+            catalogd.kill();
+            catalogd.restart();
+            HttpResponse<String> loading = send("GET", "/catalog/list", null);
+            assertThat(loading.statusCode()).isEqualTo(503);
+            assertThat(json(loading).get("detail").asString()).contains("loading");
+            assertThat(send("GET", "/catalog/manifest/it_orders", null).statusCode()).isEqualTo(503);
+            assertThat(send("POST", "/catalog/register", request("it_early", FP_A, null, "k")).statusCode()).isEqualTo(503);
+        } finally {
+            storaged.restart();
+        }
+        awaitLoaded();
+        assertThat(client.list()).isEqualTo(before);
+        assertThat(client.versions("it_crash").versions()).extracting(DatasetManifest::version).containsExactly(1L, 2L);
+        assertThat(keys(client.manifest("it_crash"))).containsExactly("k1", "k2");
+        assertThatThrownBy(() -> client.manifest("it_outage_new")).isInstanceOf(NotFoundException.class);
+
+        RegisterResponse retried = client.register(request("it_outage", FP_A, null, "k2"));
+        assertThat(retried.outcome()).isEqualTo(RegisterResponse.UPDATED);
+        assertThat(retried.manifest().version()).isEqualTo(2);
+        assertThat(client.list().catalogVersion()).isEqualTo(before.catalogVersion() + 1);
+    }
+
+    private static void awaitLoaded() {
+        await("catalog loaded", () -> send("GET", "/catalog/list", null).statusCode() == 200);
+    }
+
+    private static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what + "\n" + catalogd.logTail(30));
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private static Optional<JsonNode> journalEvent(String entityId, String action) {
+        return journal.stream().filter(e -> e.get("entity_id").asString().equals(entityId)
+                && e.get("action").asString().equals(action)).findFirst();
+    }
+
+    /** An observerd that only records {@code POST /journal/events}, so the test can read what catalogd sent. */
+    private static HttpServer recordingObserverd() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/journal/events", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            if (("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                LakehouseJson.mapper().readTree(body).get("events").forEach(journal::add);
+            }
+            byte[] answer = "{\"accepted\":1}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(202, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    private static HttpResponse<String> getWithEtag(String etag) {
+        return call(HttpRequest.newBuilder(catalogd.url("/catalog/list")).header("If-None-Match", etag).GET());
+    }
+
+    private static HttpResponse<String> send(String method, String path, Object body) {
+        return sendRaw(method, path, body == null ? null : LakehouseJson.mapper().writeValueAsString(body));
+    }
+
+    private static HttpResponse<String> sendRaw(String method, String path, String body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(catalogd.baseUrl() + path))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return call(builder);
+    }
+
+    private static HttpResponse<String> call(HttpRequest.Builder builder) {
+        try {
+            return http.send(builder.header("Authorization", "Bearer " + TOKEN).timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        return LakehouseJson.mapper().readTree(response.body());
+    }
+
+    private static List<SchemaColumn> schema() {
+        return List.of(new SchemaColumn("id", "BIGINT", false), new SchemaColumn("city", "VARCHAR", true));
+    }
+
+    private static DataObject object(String key) {
+        return new DataObject(key, 100, "etag-" + key, 10);
+    }
+
+    private static RegisterRequest request(String name, String fingerprint, String mode, String... keys) {
+        return new RegisterRequest(name, fingerprint, schema(), List.of(keys).stream().map(CatalogdIT::object).toList(), mode);
+    }
+
+    private static List<String> keys(DatasetManifest manifest) {
+        return manifest.objects().stream().map(DataObject::key).toList();
+    }
+}
