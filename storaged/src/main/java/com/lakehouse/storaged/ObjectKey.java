@@ -47,8 +47,11 @@ public record ObjectKey(String value) {
                 bytes.write(high << 4 | low);
                 i += 2;
             } else {
-                byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                // Clients should encode non-ASCII, but a raw UTF-8 key (emoji included) is taken as it came.
+                int codePoint = raw.codePointAt(i);
+                byte[] encoded = Character.toString(codePoint).getBytes(StandardCharsets.UTF_8);
                 bytes.write(encoded, 0, encoded.length);
+                i += Character.charCount(codePoint) - 1;
             }
         }
         try {

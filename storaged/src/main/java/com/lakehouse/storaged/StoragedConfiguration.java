@@ -104,13 +104,17 @@ class StoragedConfiguration {
     /**
      * Answer {@code Expect: 100-continue} only when the body is first read, so a PUT refused on its
      * Content-Length (413) or on a busy slot (503) is refused before the client sends the body; and
-     * write object bytes to the socket in large slices rather than Tomcat's default 8 KiB.
+     * write object bytes to the socket in large slices rather than Tomcat's default 8 KiB; and let
+     * encoded '/' and '\\' through to {@link ObjectKey}, which decodes keys itself (a key may hold a
+     * backslash, and an encoded slash must meet the same key rules as a literal one).
      */
     @Bean
     TomcatConnectorCustomizer objectStreamingConnector() {
         return connector -> {
             connector.setProperty("continueResponseTiming", "onRead");
             connector.setProperty("socket.appWriteBufSize", Integer.toString(ObjectController.COPY_BUFFER_BYTES));
+            connector.setEncodedSolidusHandling("passthrough");
+            connector.setEncodedReverseSolidusHandling("passthrough");
         };
     }
 

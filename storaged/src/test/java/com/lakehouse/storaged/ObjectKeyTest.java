@@ -43,6 +43,11 @@ class ObjectKeyTest {
     }
 
     @Test
+    void rawNonAsciiIsTakenAsItCame() {
+        assertThat(ObjectKey.fromRawPath("raw/é日😀").value()).isEqualTo("raw/é日😀");
+    }
+
+    @Test
     void encodedDotSegmentsAreStillRefused() {
         assertThatThrownBy(() -> ObjectKey.fromRawPath("x/%2E%2E/y")).isInstanceOf(InvalidRequestException.class);
     }

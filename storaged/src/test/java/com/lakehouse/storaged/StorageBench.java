@@ -43,7 +43,7 @@ public final class StorageBench {
         Path file = Path.of(args[3]);
         int rounds = Integer.parseInt(args[4]);
         long size = Files.size(file);
-        try (S3Client s3 = directClient(endpoint)) {
+        try (S3Client s3 = directClient(endpoint, System.getenv("LH_S3_ACCESS_KEY_ID"), System.getenv("LH_S3_SECRET_ACCESS_KEY"))) {
             try {
                 s3.createBucket(b -> b.bucket(bucket));
             } catch (software.amazon.awssdk.services.s3.model.S3Exception exists) {
@@ -63,10 +63,10 @@ public final class StorageBench {
         }
     }
 
-    static S3Client directClient(URI endpoint) {
+    /** An SDK client straight to the S3 server, configured as storaged's own. */
+    static S3Client directClient(URI endpoint, String accessKey, String secretKey) {
         return S3Client.builder().endpointOverride(endpoint).region(Region.US_EAST_1).forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        System.getenv("LH_S3_ACCESS_KEY_ID"), System.getenv("LH_S3_SECRET_ACCESS_KEY"))))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .httpClient(Apache5HttpClient.builder().socketTimeout(Duration.ofMinutes(2)).build())
