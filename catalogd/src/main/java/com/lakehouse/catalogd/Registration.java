@@ -2,7 +2,6 @@ package com.lakehouse.catalogd;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -52,7 +51,7 @@ public record Registration(String name, String schemaFingerprint, List<SchemaCol
             return Mode.APPEND;
         }
         throw new InvalidRequestException("mode must be 'replace' or 'append', not '"
-                + mode.substring(0, Math.min(mode.length(), 40)).toLowerCase(Locale.ROOT) + "'");
+                + mode.substring(0, Math.min(mode.length(), 40)) + "'");
     }
 
     private static void checkSchema(List<SchemaColumn> schema) {
