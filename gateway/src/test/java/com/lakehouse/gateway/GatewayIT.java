@@ -77,7 +77,7 @@ class GatewayIT {
     }
 
     private static void awaitHealthy(ServiceProcess process) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
         while (System.nanoTime() < deadline) {
             assertThat(process.isAlive()).as("%s exited:%n%s", process, process.logTail(40)).isTrue();
             try {
