@@ -4,6 +4,8 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,6 +24,8 @@ import com.lakehouse.shared.error.InvalidRequestException;
 @RestController
 class IngestController {
 
+    private static final Log LOG = LogFactory.getLog(IngestController.class);
+
     private final IngestWorkspace workspace;
     private final UploadSpooler spooler;
     private final IngestService service;
@@ -39,10 +43,13 @@ class IngestController {
         IngestMode ingestMode = IngestMode.parse(mode);
         String boundary = MultipartFormReader.boundaryOf(request.getContentType()).orElseThrow(
                 () -> new InvalidRequestException("expected a multipart/form-data body with a 'file' part holding the CSV"));
+        PhaseClock clock = new PhaseClock();
         try (IngestWorkspace.Scratch scratch = workspace.open()) {
             SpooledCsv csv = spooler.receive(request.getInputStream(), boundary, scratch.csv());
+            clock.lap("spool");
             IngestService.IngestResult result = service.ingest(dataset, ingestMode, csv, scratch.parquet(),
-                    RequestActor.of(request));
+                    RequestActor.of(request), clock);
+            LOG.info("ingest of '" + dataset + "' (" + csv.bytes() + " CSV bytes): " + clock);
             return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(result.response());
         }
     }

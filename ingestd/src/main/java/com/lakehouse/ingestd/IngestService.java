@@ -28,7 +28,7 @@ import com.lakehouse.shared.storage.StoredObject;
  * address, so an upload never overwrites another file's data, and a failed register (409 on a
  * schema change, or catalogd down) removes only an object this ingest wrote and no version uses.
  */
-public class IngestService {
+class IngestService {
 
     private static final Log LOG = LogFactory.getLog(IngestService.class);
 
@@ -38,7 +38,7 @@ public class IngestService {
     private final IngestJournal journal;
     private final DatasetLocks locks = new DatasetLocks(64);
 
-    public IngestService(ParquetConverter converter, StorageClient storage, CatalogClient catalog, JournalClient journal) {
+    IngestService(ParquetConverter converter, StorageClient storage, CatalogClient catalog, JournalClient journal) {
         this.converter = converter;
         this.storage = storage;
         this.catalog = catalog;
@@ -50,17 +50,20 @@ public class IngestService {
      *
      * @param parquet where the converted file may be written (scratch space of this ingest)
      * @param actor   the caller, for the journal
+     * @param clock   times the phases for the ingest's log line
      */
-    public IngestResult ingest(String name, IngestMode mode, SpooledCsv csv, Path parquet, String actor) {
+    IngestResult ingest(String name, IngestMode mode, SpooledCsv csv, Path parquet, String actor, PhaseClock clock) {
         try (DatasetLocks.Held held = locks.lock(name)) {
+            clock.lap("wait");
             Optional<DatasetManifest> before = currentManifest(name);
-            Placement placement = place(name, mode, csv, parquet, before);
+            Placement placement = place(name, csv, parquet, before, clock);
             if (placement.alreadyLive() && mode == IngestMode.APPEND) {
                 // Appending an object the live version already holds would change nothing.
                 DatasetManifest live = before.orElseThrow();
                 return record(new IngestResult(response(live, placement, true), false), before, actor);
             }
             RegisterResponse registered = register(name, mode, placement);
+            clock.lap("register");
             boolean existing = registered.unchanged();
             boolean created = RegisterResponse.CREATED.equals(registered.outcome());
             return record(new IngestResult(response(registered.manifest(), placement, existing), created), before, actor);
@@ -68,7 +71,7 @@ public class IngestService {
     }
 
     /** Finds or makes the Parquet object for the file. */
-    private Placement place(String name, IngestMode mode, SpooledCsv csv, Path parquet, Optional<DatasetManifest> before) {
+    private Placement place(String name, SpooledCsv csv, Path parquet, Optional<DatasetManifest> before, PhaseClock clock) {
         CsvProfile profile = csv.profile();
         String scannedKey = keyOf(name, profile, csv.sha256());
         Optional<DataObject> live = before.flatMap(m -> objectIn(m, scannedKey));
@@ -81,7 +84,9 @@ public class IngestService {
             // Same bytes, same schema: a conversion would make the same object; an older version may use it.
             return new Placement(profile, key, stored(key, stored.get(), profile), false, false);
         }
+        clock.lap("lookup");
         CsvProfile converted = converter.convert(csv.file(), profile, parquet);
+        clock.lap("convert");
         if (!converted.equals(profile)) {
             key = keyOf(name, converted, csv.sha256());
             stored = storage.head(key);
@@ -90,6 +95,7 @@ public class IngestService {
             }
         }
         StoredObject put = storage.put(key, parquet);
+        clock.lap("put");
         return new Placement(converted, key, new DataObject(key, put.size(), put.etag(), converted.rows()), true, false);
     }
 
@@ -143,6 +149,9 @@ public class IngestService {
 
     private IngestResult record(IngestResult result, Optional<DatasetManifest> before, String actor) {
         journal.ingested(result.response(), before, actor);
+        IngestResponse r = result.response();
+        LOG.info("ingested '" + r.name() + "' version " + r.version() + (r.existing() ? " (existing)" : "") + ": "
+                + r.rowCount() + " rows, " + r.schema().size() + " columns, " + r.bytes() + " Parquet bytes");
         return result;
     }
 
@@ -171,6 +180,6 @@ public class IngestService {
      * An ingest's answer and whether it created the dataset (201) rather than changing or
      * confirming it (200).
      */
-    public record IngestResult(IngestResponse response, boolean created) {
+    record IngestResult(IngestResponse response, boolean created) {
     }
 }

@@ -9,7 +9,6 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 
 import com.lakehouse.ingestd.csv.CsvProfile;
-import com.lakehouse.ingestd.csv.CsvScanner;
 import com.lakehouse.ingestd.multipart.MultipartFormReader;
 import com.lakehouse.shared.error.InvalidRequestException;
 import com.lakehouse.shared.error.PayloadTooLargeException;
@@ -22,6 +21,8 @@ import com.lakehouse.shared.web.RequestBodyTooLargeException;
 final class UploadSpooler {
 
     private static final int CHUNK_BYTES = 1 << 16;
+    /** Chunks in flight between the request thread and the scan: 512 KiB per ingest. */
+    private static final int BUFFERS = 8;
     private static final String FILE_PART = "file";
 
     private final int sampleRows;
@@ -66,29 +67,31 @@ final class UploadSpooler {
      */
     SpooledCsv spool(InputStream content, Path target) {
         MessageDigest sha256 = SchemaFingerprint.sha256();
-        CsvScanner scanner = new CsvScanner(sampleRows);
-        byte[] chunk = new byte[CHUNK_BYTES];
         long total = 0;
-        try (OutputStream out = Files.newOutputStream(target)) {
-            int n;
-            while ((n = content.read(chunk, 0, chunk.length)) >= 0) {
-                try {
-                    scanner.feed(chunk, 0, n);
-                } catch (InvalidRequestException rejected) {
-                    drain(content, chunk);
-                    throw rejected;
+        try (ScanWorker scan = new ScanWorker(sampleRows, BUFFERS, CHUNK_BYTES);
+                OutputStream out = Files.newOutputStream(target)) {
+            while (true) {
+                byte[] chunk = scan.take();
+                int n = content.readNBytes(chunk, 0, chunk.length);
+                if (n == 0) {
+                    break;
                 }
                 out.write(chunk, 0, n);
                 sha256.update(chunk, 0, n);
                 total += n;
+                scan.submit(chunk, n);
+                if (scan.failure() != null) {
+                    drain(content, new byte[CHUNK_BYTES]);
+                    break;
+                }
             }
+            CsvProfile profile = scan.finish();
+            return new SpooledCsv(target, HexFormat.of().formatHex(sha256.digest()), total, profile);
         } catch (RequestBodyTooLargeException e) {
             throw tooLarge();
         } catch (IOException e) {
             throw new InvalidRequestException("the upload could not be read to its end (" + e.getClass().getSimpleName() + ")", e);
         }
-        CsvProfile profile = scanner.finish();
-        return new SpooledCsv(target, HexFormat.of().formatHex(sha256.digest()), total, profile);
     }
 
     /**

@@ -198,16 +198,9 @@ public final class CsvScanner {
     }
 
     private int unquoted(byte[] b, int i, int to) {
-        int j = i;
-        while (j < to) {
-            byte c = b[j];
-            if (c == ',' || c == '\n' || c == '\r') {
-                break;
-            }
-            if (c == 0) {
-                throw nulByte();
-            }
-            j++;
+        int j = ByteSearch.unquotedStop(b, i, to);
+        if (j < to && b[j] == 0) {
+            throw nulByte();
         }
         append(b, i, j);
         if (j < to) {
@@ -217,14 +210,7 @@ public final class CsvScanner {
     }
 
     private int quoted(byte[] b, int i, int to) {
-        int j = i;
-        while (j < to) {
-            byte c = b[j];
-            if (c == '"' || c == '\n' || c == '\r' || c == 0) {
-                break;
-            }
-            j++;
-        }
+        int j = ByteSearch.quotedStop(b, i, to);
         append(b, i, j);
         if (j == to) {
             return j;

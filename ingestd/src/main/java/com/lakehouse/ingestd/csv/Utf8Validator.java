@@ -24,7 +24,7 @@ final class Utf8Validator {
         int i = from;
         while (i < to) {
             if (pending == 0) {
-                i = skipAscii(buf, i, to);
+                i = ByteSearch.nonAscii(buf, i, to);
                 if (i == to) {
                     return -1;
                 }
@@ -42,13 +42,6 @@ final class Utf8Validator {
     /** Whether the input may end here (no sequence left open). */
     boolean complete() {
         return pending == 0;
-    }
-
-    private static int skipAscii(byte[] buf, int i, int to) {
-        while (i < to && buf[i] >= 0) {
-            i++;
-        }
-        return i;
     }
 
     private boolean lead(int b) {

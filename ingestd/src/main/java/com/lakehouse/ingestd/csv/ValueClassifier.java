@@ -1,7 +1,7 @@
 package com.lakehouse.ingestd.csv;
 
-import java.time.DateTimeException;
-import java.time.LocalDate;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Which typed columns one CSV value could live in without losing a byte of meaning. The grammars
@@ -25,6 +25,9 @@ final class ValueClassifier {
     static final int MAX_TYPED_LENGTH = 64;
 
     private static final long MAX_EXACT_DOUBLE_INT = 1L << 53;
+    private static final byte[] LONG_MIN = "-9223372036854775808".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] TRUE = "true".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] FALSE = "false".getBytes(StandardCharsets.ISO_8859_1);
 
     private ValueClassifier() {
     }
@@ -111,7 +114,7 @@ final class ValueClassifier {
         boolean negative = v[0] == '-';
         if (overflow) {
             // Only -9223372036854775808 overflows the positive magnitude and is still a BIGINT.
-            return negative && "-9223372036854775808".equals(ascii(v, n)) ? ColumnType.BIGINT.bit() : 0;
+            return negative && Arrays.equals(v, 0, n, LONG_MIN, 0, LONG_MIN.length) ? ColumnType.BIGINT.bit() : 0;
         }
         int mask = ColumnType.BIGINT.bit();
         if (magnitude <= MAX_EXACT_DOUBLE_INT) {
@@ -143,8 +146,16 @@ final class ValueClassifier {
         return count;
     }
 
+    /**
+     * Without an exponent a value of at most {@link #MAX_TYPED_LENGTH} characters and 15 significant
+     * digits is always a finite, normal double; only an exponent can push it out of range, and only
+     * then is the value parsed.
+     */
     private static boolean isRepresentableDouble(byte[] v, int n) {
-        double d = Double.parseDouble(ascii(v, n));
+        if (!hasExponent(v, n)) {
+            return true;
+        }
+        double d = Double.parseDouble(new String(v, 0, n, StandardCharsets.ISO_8859_1));
         if (Double.isInfinite(d) || Double.isNaN(d)) {
             return false;
         }
@@ -152,6 +163,15 @@ final class ValueClassifier {
             return !hasNonZeroDigit(v, n);
         }
         return Math.abs(d) >= Double.MIN_NORMAL;
+    }
+
+    private static boolean hasExponent(byte[] v, int n) {
+        for (int i = 0; i < n; i++) {
+            if (v[i] == 'e' || v[i] == 'E') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasNonZeroDigit(byte[] v, int n) {
@@ -181,15 +201,17 @@ final class ValueClassifier {
             return false;
         }
         int year = number(v, 0, 4);
-        if (year < 1) {
-            return false;
-        }
-        try {
-            LocalDate.of(year, number(v, 5, 7), number(v, 8, 10));
-            return true;
-        } catch (DateTimeException e) {
-            return false;
-        }
+        int month = number(v, 5, 7);
+        int day = number(v, 8, 10);
+        return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month);
+    }
+
+    private static int daysIn(int year, int month) {
+        return switch (month) {
+            case 2 -> (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
     }
 
     private static boolean isTime(byte[] v, int n) {
@@ -207,8 +229,17 @@ final class ValueClassifier {
     }
 
     private static boolean isBoolean(byte[] v, int n) {
-        String text = ascii(v, n);
-        return text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false");
+        return n == 4 ? equalsIgnoringCase(v, TRUE) : n == 5 && equalsIgnoringCase(v, FALSE);
+    }
+
+    /** Compares with a lowercase ASCII word; setting 0x20 lowercases letters and leaves no non-letter equal to one. */
+    private static boolean equalsIgnoringCase(byte[] v, byte[] lowercase) {
+        for (int i = 0; i < lowercase.length; i++) {
+            if ((v[i] | 0x20) != lowercase[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean digits(byte[] v, int from, int to) {
@@ -232,7 +263,4 @@ final class ValueClassifier {
         return b >= '0' && b <= '9';
     }
 
-    private static String ascii(byte[] v, int n) {
-        return new String(v, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
-    }
 }
