@@ -18,10 +18,11 @@ mkdir -p "$OUT"
 
 JAR=$(ls embedd/target/embedd-*-exec.jar 2>/dev/null | head -1 || true)
 if [[ -z "$JAR" || ! -d embedd/target/test-classes/com/lakehouse/embedd/bench ]]; then
-  ./mvnw -q -pl embedd package -DskipTests
+  ./mvnw -q -pl embedd package -DskipTests > "$OUT/embed-mvn.log" 2>&1
   JAR=$(ls embedd/target/embedd-*-exec.jar | head -1)
 fi
-./mvnw -q -pl embedd dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/embed-classpath.txt" > /dev/null
+./mvnw -q -pl embedd dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/embed-classpath.txt" \
+  > "$OUT/embed-mvn.log" 2>&1
 CP="embedd/target/test-classes:embedd/target/classes:$(cat "$OUT/embed-classpath.txt")"
 
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
@@ -29,7 +30,7 @@ WORK=$(mktemp -d)
 "$JAVA" -Xmx"$HEAP" "${JVM_FLAGS[@]}" -jar "$ROOT/$JAR" --lakehouse.embedd.bind=127.0.0.1:"$PORT" \
   > "$OUT/embed-embedd.log" 2>&1 &
 PID=$!
-trap 'kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'rc=$?; kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; rm -rf "$WORK"; exit $rc' EXIT
 for _ in $(seq 1 240); do
   curl -sf "http://127.0.0.1:$PORT/health" > /dev/null && break
   kill -0 "$PID" 2>/dev/null || { echo "embedd died; see $OUT/embed-embedd.log" >&2; exit 1; }
@@ -39,7 +40,7 @@ curl -sf "http://127.0.0.1:$PORT/health" > /dev/null || { echo "embedd did not b
 
 # The peer loads onnxruntime itself: keep its telemetry off too (embedd does this on its own).
 ORT_DISABLE_TELEMETRY=1 "$JAVA" -Xmx"$HEAP" "${JVM_FLAGS[@]}" -cp "$CP" com.lakehouse.embedd.bench.EmbedBench \
-  "http://127.0.0.1:$PORT" "$WORK/rows.md" 2> "$OUT/embed-peer.log"
+  "http://127.0.0.1:$PORT" "$WORK/rows.md" > "$OUT/embed-peer.log" 2>&1
 
 {
   echo "| benchmark | metric | lakehouse | peer | peer value | ratio | target |"
