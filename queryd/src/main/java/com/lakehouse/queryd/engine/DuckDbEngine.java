@@ -12,6 +12,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.duckdb.DuckDBConnection;
@@ -19,9 +21,6 @@ import org.duckdb.DuckDBConnection;
 import com.lakehouse.queryd.sandbox.ParserVerdict;
 import com.lakehouse.queryd.sandbox.SqlParser;
 
-import tools.jackson.databind.JsonNode;
-
-import com.lakehouse.shared.http.LakehouseJson;
 
 /**
  * The one in-memory DuckDB database of queryd. Setup runs on a trusted connection and ends by
@@ -33,6 +32,7 @@ public final class DuckDbEngine implements SqlParser, AutoCloseable {
 
     private final DuckDBConnection root;
     private final ReentrantLock ddl = new ReentrantLock();
+    private final BlockingQueue<PreparedStatement> parsers = new ArrayBlockingQueue<>(32);
     private final String cacheDir;
 
     private DuckDbEngine(DuckDBConnection root, String cacheDir) {
@@ -101,22 +101,47 @@ public final class DuckDbEngine implements SqlParser, AutoCloseable {
         }
     }
 
-    /** DuckDB's parser verdict on {@code sql}; the text is a bound parameter, so nothing in it runs. */
+    /**
+     * DuckDB's parser verdict on {@code sql}; the text is a bound parameter, so nothing in it runs.
+     * Parser statements are prepared once and reused, as this runs before every query.
+     */
     @Override
     public ParserVerdict parse(String sql) {
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement("SELECT json_serialize_sql(?)")) {
+        PreparedStatement ps = parsers.poll();
+        try {
+            if (ps == null) {
+                ps = connect().prepareStatement("""
+                        SELECT j->>'error', j->>'error_type', j->>'error_message', json_array_length(j->'statements')
+                        FROM (SELECT json_serialize_sql(?::VARCHAR)::JSON AS j)""");
+            }
             ps.setString(1, sql);
+            ParserVerdict verdict;
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                JsonNode tree = LakehouseJson.mapper().readTree(rs.getString(1));
-                if (tree.path("error").asBoolean(false)) {
-                    String type = tree.path("error_type").asString("");
-                    return new ParserVerdict(0, true, type.equals("not implemented"), tree.path("error_message").asString(""));
-                }
-                return new ParserVerdict(tree.path("statements").size(), false, false, "");
+                verdict = "true".equals(rs.getString(1))
+                        ? new ParserVerdict(0, true, "not implemented".equals(rs.getString(2)), rs.getString(3))
+                        : new ParserVerdict(rs.getInt(4), false, false, "");
             }
+            if (!parsers.offer(ps)) {
+                closeQuietly(ps);
+            }
+            return verdict;
         } catch (SQLException e) {
+            closeQuietly(ps);
             return new ParserVerdict(0, true, false, e.getMessage());
+        }
+    }
+
+    private static void closeQuietly(PreparedStatement ps) {
+        if (ps == null) {
+            return;
+        }
+        try {
+            Connection connection = ps.getConnection();
+            ps.close();
+            connection.close();
+        } catch (SQLException ignored) {
+            // a broken parser statement is dropped either way
         }
     }
 
@@ -136,6 +161,9 @@ public final class DuckDbEngine implements SqlParser, AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        for (PreparedStatement ps = parsers.poll(); ps != null; ps = parsers.poll()) {
+            closeQuietly(ps);
+        }
         root.close();
     }
 }

@@ -51,11 +51,20 @@ public final class SqlSandbox {
             throw refusedOrInvalid(statement.text(), keyword);
         }
         String text = statement.text().strip();
-        requireSingleSelect(text, keyword);
         VettedQuery vetted = new VettedQuery(text, !INSPECT_KEYWORDS.contains(keyword));
-        // The wrapped form is what runs: DuckDB must read it as one SELECT too.
-        requireSingleSelect(vetted.limitedTo(1), keyword);
-        return vetted;
+        if (!vetted.limitable()) {
+            requireSingleSelect(text, keyword);
+            return vetted;
+        }
+        // What runs is the wrapped form, so that is what DuckDB must read as exactly one SELECT.
+        // One parse on the happy path; a failure is classified against the caller's own text.
+        ParserVerdict wrapped = parser.parse(vetted.limitedTo(1));
+        if (!wrapped.error() && wrapped.statements() == 1) {
+            return vetted;
+        }
+        requireSingleSelect(text, keyword);
+        throw new InvalidRequestException(wrapped.error() ? wrapped.message()
+                : "one statement per request: found " + wrapped.statements());
     }
 
     /**
