@@ -34,6 +34,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.NRTCachingDirectory;
 
 /**
  * One vector index: a Lucene index in its own directory with an HNSW field.
@@ -62,7 +63,8 @@ public final class VectorIndex implements Closeable {
         this.spec = spec;
         this.path = path;
         this.pool = pool;
-        this.directory = FSDirectory.open(path);
+        // small NRT segments (single adds) stay in memory until a merge or commit writes them out
+        this.directory = new NRTCachingDirectory(FSDirectory.open(path), 8, 64);
         this.snapshots = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy());
         IndexWriterConfig config = new IndexWriterConfig()
                 .setCodec(new IndexCodec(spec, pool.parallelism(), pool.mergers()))
