@@ -13,6 +13,7 @@ RUN useradd --system --home /var/lib/lakehouse lakehouse && mkdir -p /var/lib/la
 COPY --from=build /out/lib /opt/lakehouse/lib
 USER lakehouse
 WORKDIR /var/lib/lakehouse
+ENV ORT_DISABLE_TELEMETRY=1
 ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC --add-modules jdk.incubator.vector --add-opens=java.base/java.nio=ALL-UNNAMED --enable-native-access=ALL-UNNAMED"
 # The service to run is the first argument, e.g. `storaged`.
 ENTRYPOINT ["sh", "-c", "exec java -Xmx${LH_HEAP:-256m} -jar /opt/lakehouse/lib/$0.jar --config /etc/lakehouse/lakehouse.toml \"$@\""]

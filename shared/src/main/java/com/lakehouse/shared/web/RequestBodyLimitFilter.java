@@ -35,6 +35,9 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         }
         long declared = request.getContentLengthLong();
         if (declared > cap) {
+            // The body stays unread: closing the connection lets the client see this answer
+            // instead of a reset once Tomcat gives up swallowing a large body.
+            response.setHeader("Connection", "close");
             ProblemResponses.write(response, HttpStatus.CONTENT_TOO_LARGE,
                     "request body of " + declared + " bytes exceeds the limit of " + cap + " bytes");
             return;

@@ -91,9 +91,10 @@ public final class ServiceProcess implements AutoCloseable {
         return process.logFile();
     }
 
+    /** Stops gracefully (SIGTERM, then SIGKILL after 30 s) so the service cleans up its temp files. */
     @Override
     public void close() {
-        process.kill();
+        process.stop();
     }
 
     @Override
