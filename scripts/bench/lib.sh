@@ -1,0 +1,55 @@
+# Shared helpers for the benchmarks: source it. Finds a JDK, runs a module's jar the way the
+# launcher does, gives a module's test classpath for in-process peers, and writes result rows.
+set -euo pipefail
+BENCH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# shellcheck source=../lib/jdk.sh
+source "$BENCH_ROOT/scripts/lib/jdk.sh"
+JAVA=$(find_java) || { echo "bench: no JDK >= 21" >&2; exit 1; }
+export JAVA_HOME
+JAVA_HOME=$(dirname "$(dirname "$JAVA")")
+BENCH_OUT="$BENCH_ROOT/target/bench"
+mkdir -p "$BENCH_OUT"
+BENCH_JVM_FLAGS=(--add-modules jdk.incubator.vector --add-opens=java.base/java.nio=ALL-UNNAMED --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC)
+
+# free_port: a loopback port nobody listens on.
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+# module_classpath MODULE: classes + test classes + test-scope dependencies (builds if needed).
+module_classpath() {
+  local module=$1 cpfile="$BENCH_OUT/$1.classpath"
+  (cd "$BENCH_ROOT" && ./mvnw -q -B -pl "$module" test-compile dependency:build-classpath \
+    -Dmdep.outputFile="$cpfile" -Dmdep.includeScope=test > /dev/null)
+  echo "$BENCH_ROOT/$module/target/test-classes:$BENCH_ROOT/$module/target/classes:$(cat "$cpfile")"
+}
+
+# start_service MODULE PORT HEAP WORKDIR ARGS...: runs the exec jar as ./lakehouse up does; echoes the pid.
+start_service() {
+  local module=$1 port=$2 heap=$3 work=$4; shift 4
+  local jar; jar=$(ls "$BENCH_ROOT/$module"/target/"$module"-*-exec.jar | head -n 1)
+  (cd "$work" && nohup "$JAVA" -Xmx"$heap" "${BENCH_JVM_FLAGS[@]}" -jar "$jar" \
+    "--lakehouse.$module.bind=127.0.0.1:$port" "$@" > "$work/$module.log" 2>&1 & echo $!)
+}
+
+# wait_health URL [SECONDS]
+wait_health() {
+  local deadline=$((SECONDS + ${2:-120}))
+  until [[ "$(curl -s -o /dev/null -w '%{http_code}' "$1/health")" == 200 ]]; do
+    ((SECONDS < deadline)) || { echo "bench: $1 did not become healthy" >&2; return 1; }
+    sleep 0.2
+  done
+}
+
+# row BENCH METRIC OURS PEER_NAME PEER_VALUE RATIO TARGET: one result row, printed and recorded.
+row() {
+  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$@" | tee -a "$BENCH_OUT/$BENCH_NAME.md"
+}
+
+bench_begin() {
+  BENCH_NAME=$1
+  : > "$BENCH_OUT/$BENCH_NAME.md"
+  echo "| benchmark | metric | lakehouse | peer | peer value | ratio | target |"
+  echo "| --- | --- | --- | --- | --- | --- | --- |"
+}
+
+# ratio A B: A/B with two decimals.
+ratio() { python3 -c "import sys; a,b=float(sys.argv[1]),float(sys.argv[2]); print(f'{a/b:.2f}' if b else 'n/a')" "$1" "$2"; }

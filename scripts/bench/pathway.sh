@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# pathway: acknowledged adds/s (every ack forced to disk) beside raw append+fsync per line, and
+# search p50 over 100,000 traces through HTTP beside the same searches in-process, in one run.
+source "$(dirname "$0")/lib.sh"
+ADDS=${ADDS:-5000} CLIENTS=${CLIENTS:-16} TRACES=${TRACES:-100000} QUERIES=${QUERIES:-300}
+work=$(mktemp -d); pid=""
+trap '[[ -n "$pid" ]] && kill "$pid" 2> /dev/null; rm -rf "$work"' EXIT
+(cd "$BENCH_ROOT" && ./mvnw -q -B -pl pathway package -DskipTests > /dev/null)
+cp=$(module_classpath pathway)
+bench() { "$JAVA" "${BENCH_JVM_FLAGS[@]}" -cp "$cp" com.lakehouse.pathway.PathwayBench "$@"; }
+value() { awk -v k="$1" '$1 == k {print $2}'; }
+
+port=$(free_port)
+pid=$(start_service pathway "$port" 256m "$work" "--lakehouse.pathway.data_dir=$work/adds" --lakehouse.pathway.observerd_url=http://127.0.0.1:1)
+wait_health "http://127.0.0.1:$port"
+bench adds "http://127.0.0.1:$port" 500 "$CLIENTS" > /dev/null   # warm-up
+adds=$(bench adds "http://127.0.0.1:$port" "$ADDS" "$CLIENTS" | value adds_per_s)
+kill "$pid"; wait "$pid" 2> /dev/null || true; pid=""
+raw=$(bench raw-appends "$work/raw.jsonl" 2000 | value raw_appends_per_s)
+
+bench make-log "$work/search/traces.jsonl" "$TRACES" > /dev/null
+port=$(free_port)
+started=$(date +%s%N)
+pid=$(start_service pathway "$port" 512m "$work" "--lakehouse.pathway.data_dir=$work/search" --lakehouse.pathway.observerd_url=http://127.0.0.1:1)
+wait_health "http://127.0.0.1:$port"
+load_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+http_out=$(bench search "http://127.0.0.1:$port" "$QUERIES")
+kill "$pid"; wait "$pid" 2> /dev/null || true; pid=""
+inproc_out=$(bench search-inprocess "$work/search/traces.jsonl" "$QUERIES")
+
+bench_begin pathway
+row pathway "acknowledged adds/s, fsync per ack, $CLIENTS clients" "$adds" "raw append+fsync per line, 1 thread" "$raw" "$(ratio "$adds" "$raw")" ">= 2000 adds/s"
+p50=$(value search_http_p50 <<< "$http_out"); p50_in=$(value search_inprocess_p50 <<< "$inproc_out")
+row pathway "search p50 ms, $TRACES traces, HTTP" "$p50" "same search in-process" "$p50_in" "$(ratio "$p50" "$p50_in")" "<= 20 ms"
+row pathway "search p95 ms, $TRACES traces, HTTP" "$(value search_http_p95 <<< "$http_out")" "same search in-process" "$(value search_inprocess_p95 <<< "$inproc_out")" "-" "-"
+row pathway "boot with replay of $TRACES traces (ms)" "$load_ms" "-" "-" "-" "-"
