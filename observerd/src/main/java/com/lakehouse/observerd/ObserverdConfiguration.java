@@ -1,5 +1,6 @@
 package com.lakehouse.observerd;
 
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -82,7 +83,13 @@ class ObserverdConfiguration {
     JournalFlusher journalFlusher(WriteAheadLog wal, StorageClient storage, JournalRegistration registration,
             Clock clock, ObserverdProperties properties) {
         Path dir = dataDir(properties);
-        return new JournalFlusher(wal, new JournalParquetWriter(dir.resolve("tmp")), storage, registration, clock, dir);
+        JournalParquetWriter writer = new JournalParquetWriter(dir.resolve("tmp"));
+        try {
+            writer.removeLeftovers();
+        } catch (UncheckedIOException e) {
+            // An unwritable data directory is reported by the WAL at start; the observer still runs.
+        }
+        return new JournalFlusher(wal, writer, storage, registration, clock, dir);
     }
 
     @Bean

@@ -24,12 +24,20 @@ public class JournalFlushScheduler implements SmartLifecycle {
 
     private static final Log LOG = LogFactory.getLog(JournalFlushScheduler.class);
 
+    /**
+     * After a failed flush, flush_rows requests wait this long (at most flush_every): while storaged
+     * is down every journal append would otherwise start a flush that fails at once, and log it.
+     */
+    private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(5);
+
     private final WriteAheadLog wal;
     private final JournalRegistration registration;
     private final JournalFlusher flusher;
     private final Duration every;
+    private final Duration retryDelay;
     private final AtomicBoolean requested = new AtomicBoolean();
     private volatile ScheduledExecutorService executor;
+    private volatile long retryNotBefore = System.nanoTime();
 
     public JournalFlushScheduler(WriteAheadLog wal, JournalRegistration registration, JournalFlusher flusher,
             Duration every) {
@@ -37,6 +45,7 @@ public class JournalFlushScheduler implements SmartLifecycle {
         this.registration = registration;
         this.flusher = flusher;
         this.every = every;
+        this.retryDelay = every.compareTo(MAX_RETRY_DELAY) < 0 ? every : MAX_RETRY_DELAY;
     }
 
     @Override
@@ -54,10 +63,13 @@ public class JournalFlushScheduler implements SmartLifecycle {
         executor.scheduleWithFixedDelay(this::flushQuietly, 0, every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Asks for a flush soon; requests made while one is queued are merged. */
+    /**
+     * Asks for a flush soon; requests made while one is queued are merged, and requests soon after a
+     * failed flush are left to the timer.
+     */
     public void requestFlush() {
         ScheduledExecutorService current = executor;
-        if (current == null || !requested.compareAndSet(false, true)) {
+        if (current == null || System.nanoTime() - retryNotBefore < 0 || !requested.compareAndSet(false, true)) {
             return;
         }
         try {
@@ -72,7 +84,9 @@ public class JournalFlushScheduler implements SmartLifecycle {
 
     private void flushQuietly() {
         try {
-            flusher.flush();
+            if (flusher.flush().error() != null) {
+                retryNotBefore = System.nanoTime() + retryDelay.toNanos();
+            }
         } catch (RuntimeException e) {
             LOG.error("journal: flush failed unexpectedly (" + e.getClass().getSimpleName() + ")");
         }

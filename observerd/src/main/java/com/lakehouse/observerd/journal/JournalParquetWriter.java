@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.duckdb.DuckDBConnection;
 
@@ -21,6 +22,20 @@ public class JournalParquetWriter {
     /** @param tempDir where files are written before upload */
     public JournalParquetWriter(Path tempDir) {
         this.tempDir = tempDir;
+    }
+
+    /** Deletes files a crash left behind mid-write; they were never uploaded, their events are in the WAL. */
+    public JournalParquetWriter removeLeftovers() {
+        if (Files.isDirectory(tempDir)) {
+            try (Stream<Path> files = Files.list(tempDir)) {
+                for (Path file : files.filter(p -> p.getFileName().toString().startsWith("journal-")).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot clean the journal's temporary directory", e);
+            }
+        }
+        return this;
     }
 
     /** Writes the events, in their order, to a new temporary file the caller deletes. */

@@ -3,6 +3,7 @@ package com.lakehouse.observerd.journal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -98,7 +99,7 @@ public class WriteAheadLog implements AutoCloseable {
         for (JournalEvent event : events) {
             text.append(LakehouseJson.mapper().writeValueAsString(event)).append('\n');
         }
-        ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
         FileChannel ch = channel();
         long start = ch.position();
         try {

@@ -4,6 +4,7 @@ import static com.lakehouse.observerd.journal.JournalTestEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.lakehouse.shared.catalog.CatalogClient;
 import com.lakehouse.shared.catalog.RegisterResponse;
 import com.lakehouse.shared.error.NotFoundException;
+import com.lakehouse.shared.error.UnavailableException;
 import com.lakehouse.shared.storage.StorageClient;
 import com.lakehouse.shared.storage.StoredObject;
 
@@ -86,6 +88,27 @@ class JournalFlushSchedulerTest {
         scheduler.requestFlush();
         await(() -> wal.bufferedCount() == 0);
         assertThat(puts.get()).isEqualTo(2);
+    }
+
+    @Test
+    void afterAFailedFlushRowRequestsWaitForTheRetryDelay() throws Exception {
+        scheduler(Duration.ofHours(1));
+        AtomicInteger attempts = new AtomicInteger();
+        doAnswer(call -> {
+            attempts.incrementAndGet();
+            throw new UnavailableException("storaged is unreachable");
+        }).when(storage).put(anyString(), any(Path.class));
+        scheduler.start();
+        wal.append(List.of(event(1)));
+        scheduler.requestFlush();
+        await(() -> attempts.get() == 1);
+        for (int i = 0; i < 20; i++) {
+            wal.append(List.of(event(i)));
+            scheduler.requestFlush();
+        }
+        Thread.sleep(200);
+        assertThat(attempts.get()).isEqualTo(1);
+        assertThat(wal.bufferedCount()).isEqualTo(21);
     }
 
     @Test

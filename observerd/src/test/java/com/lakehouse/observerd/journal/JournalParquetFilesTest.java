@@ -76,6 +76,17 @@ class JournalParquetFilesTest {
     }
 
     @Test
+    void leftoversOfACrashedWriteAreRemovedOthersKept() throws Exception {
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        Files.writeString(tmp.resolve("journal-123.parquet"), "half a file");
+        Files.writeString(tmp.resolve("unrelated.txt"), "kept");
+        new JournalParquetWriter(tmp).removeLeftovers();
+        assertThat(tmp.resolve("journal-123.parquet")).doesNotExist();
+        assertThat(tmp.resolve("unrelated.txt")).exists();
+        new JournalParquetWriter(dir.resolve("absent")).removeLeftovers();
+    }
+
+    @Test
     void entityHistoryAcrossFilesNewestFirstAndCachedOnce() throws Exception {
         List<StoredObject> objects = List.of(
                 store("journal/2026/01/01/a.parquet", List.of(event("1", "2026-01-01T00:00:01.000000Z", "x"),
