@@ -14,6 +14,7 @@ import org.apache.commons.logging.LogFactory;
 
 import com.lakehouse.shared.error.InvalidRequestException;
 import com.lakehouse.shared.error.PayloadTooLargeException;
+import com.lakehouse.shared.error.UnavailableException;
 
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -91,6 +92,10 @@ final class ObjectUploader {
             if (client.broken()) {
                 throw new InvalidRequestException("request body broke off before its Content-Length of " + length + " bytes");
             }
+            if (causedBy(e, ClientBody.ReplayRefused.class)) {
+                throw new UnavailableException("S3 failed in the middle of the upload; nothing was stored, retry the PUT",
+                        S3Failures.RETRY_AFTER, null);
+            }
             throw e;
         }
     }
@@ -123,6 +128,15 @@ final class ObjectUploader {
         String etag = calls.run("upload", null, () -> s3.completeMultipartUpload(b -> b.bucket(calls.bucket())
                 .key(key.value()).uploadId(uploadId).multipartUpload(m -> m.parts(parts))).eTag());
         return new PutResult(key.value(), reader.total(), Etags.unquote(etag));
+    }
+
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Future<CompletedPart> send(ObjectKey key, String uploadId, int number, byte[] buffer, int length) {

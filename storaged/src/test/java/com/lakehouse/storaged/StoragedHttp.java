@@ -66,6 +66,10 @@ final class StoragedHttp {
         }
     }
 
+    java.util.concurrent.CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest.Builder request) {
+        return http.sendAsync(request.timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<byte[]> sendBytes(HttpRequest.Builder request) {
         try {
             return http.send(request.timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofByteArray());
