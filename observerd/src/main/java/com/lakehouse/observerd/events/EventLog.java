@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.commons.logging.Log;
@@ -32,10 +33,12 @@ public class EventLog implements AutoCloseable {
     /** Appends one line; never throws. */
     public synchronized void append(ObservedEvent event) {
         try {
-            byte[] line = LakehouseJson.mapper().writeValueAsBytes(event);
+            // One write per line, so lines from a crash-interrupted run never run into the next line.
+            byte[] json = LakehouseJson.mapper().writeValueAsBytes(event);
+            byte[] line = Arrays.copyOf(json, json.length + 1);
+            line[json.length] = '\n';
             OutputStream stream = stream();
             stream.write(line);
-            stream.write('\n');
             stream.flush();
         } catch (IOException | RuntimeException e) {
             closeQuietly();
