@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# queryd latency (issue 6): p50/p95 of count(*), a GROUP BY on a string column with count and avg,
+# and an AVG of a double over the ingest benchmark's 500,000-row dataset (18 columns), through the
+# gateway (POST /v1/sql, one keep-alive client, whole JSON answer read and parsed), beside the same
+# statements in DuckDB in-process (JDBC, same DuckDB version) on the same Parquet file, in the same
+# run. queryd direct is measured too, to show where the time goes. Target: gateway p50 within the
+# in-process p50 + 5 ms.
+#
+# Boots its own loopback fleet on free ports as ./lakehouse does (exec jars, modest -Xmx, the
+# launcher's JVM flags): S3Proxy -> storaged -> catalogd -> ingestd -> queryd -> gateway; ingests the
+# generated CSV through the gateway; stops everything on exit.
+#   scripts/bench/query.sh          ROWS=500000 WARMUP=30 ITERATIONS=200 override the run
+# Writes target/bench/query.md (markdown table rows).
+source "$(dirname "$0")/lib.sh"
+ROWS=${ROWS:-500000}
+WARMUP=${WARMUP:-30}
+ITERATIONS=${ITERATIONS:-200}
+HERE="$BENCH_ROOT/scripts/bench/query"
+
+jar_of() { ls "$BENCH_ROOT/$1"/target/"$1"-*-exec.jar 2> /dev/null | head -n 1; }
+for module in storaged catalogd ingestd queryd gateway; do
+  if [[ -z "$(jar_of "$module")" ]]; then
+    echo "bench: building $module"
+    (cd "$BENCH_ROOT" && ./mvnw -q -pl "$module" package -DskipTests)
+  fi
+done
+[[ -f "$BENCH_ROOT/target/tools/s3proxy.jar" ]] || (cd "$BENCH_ROOT" && ./mvnw -q -N initialize)
+DUCKDB_JAR=$(ls ~/.m2/repository/org/duckdb/duckdb_jdbc/*/duckdb_jdbc-*.jar 2> /dev/null | sort -V | tail -n 1)
+if [[ -z "$DUCKDB_JAR" ]]; then
+  (cd "$BENCH_ROOT" && ./mvnw -q -pl queryd dependency:resolve > /dev/null)
+  DUCKDB_JAR=$(ls ~/.m2/repository/org/duckdb/duckdb_jdbc/*/duckdb_jdbc-*.jar | sort -V | tail -n 1)
+fi
+
+WORK=$(mktemp -d)
+PIDS=()
+cleanup() {
+  local pid
+  for pid in "${PIDS[@]}"; do kill "$pid" 2> /dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2> /dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+start() {
+  local name=$1 heap=$2; shift 2
+  (cd "$WORK" && exec "$JAVA" "-Xmx$heap" "${BENCH_JVM_FLAGS[@]}" "$@" > "$WORK/$name.log" 2>&1) &
+  PIDS+=($!)
+}
+await() {
+  for _ in $(seq 1 1500); do
+    if curl -s -o /dev/null -m 1 "$2"; then return 0; fi
+    sleep 0.2
+  done
+  echo "bench: $1 did not come up; its log:" >&2; tail -n 30 "$WORK/$1.log" >&2; exit 1
+}
+
+S3=$(free_port); STORAGED=$(free_port); CATALOGD=$(free_port); INGESTD=$(free_port); QUERYD=$(free_port); GATEWAY=$(free_port)
+mkdir -p "$WORK/s3-data"
+cat > "$WORK/s3proxy.properties" <<PROPS
+s3proxy.endpoint=http://127.0.0.1:$S3
+s3proxy.authorization=aws-v2-or-v4
+s3proxy.identity=bench
+s3proxy.credential=bench-secret
+jclouds.provider=filesystem-nio2
+jclouds.filesystem.basedir=$WORK/s3-data
+PROPS
+export LH_S3_ACCESS_KEY_ID=bench LH_S3_SECRET_ACCESS_KEY=bench-secret
+unset AUTH_TOKEN LAKEHOUSE_CONFIG
+L="http://127.0.0.1"
+
+echo "bench: generating $ROWS rows x 18 columns"
+python3 "$HERE/workers_csv.py" "$WORK/workers.csv" "$ROWS"
+
+echo "bench: starting S3Proxy, storaged, catalogd, ingestd, queryd, gateway on loopback"
+start s3proxy 256m -jar "$BENCH_ROOT/target/tools/s3proxy.jar" --properties "$WORK/s3proxy.properties"
+await s3proxy "$L:$S3/"
+start storaged 256m -jar "$(jar_of storaged)" --lakehouse.storaged.bind="127.0.0.1:$STORAGED" --lakehouse.s3.endpoint="$L:$S3"
+await storaged "$L:$STORAGED/health"
+start catalogd 256m -jar "$(jar_of catalogd)" --lakehouse.catalogd.bind="127.0.0.1:$CATALOGD" \
+  --lakehouse.catalogd.storaged_url="$L:$STORAGED" --lakehouse.catalogd.observerd_url="$L:9"
+start ingestd 512m -jar "$(jar_of ingestd)" --lakehouse.ingestd.bind="127.0.0.1:$INGESTD" \
+  --lakehouse.ingestd.storaged_url="$L:$STORAGED" --lakehouse.ingestd.catalogd_url="$L:$CATALOGD" \
+  --lakehouse.ingestd.observerd_url="$L:9" --lakehouse.ingestd.max_ingest_bytes=1073741824
+start queryd 512m -jar "$(jar_of queryd)" --lakehouse.queryd.bind="127.0.0.1:$QUERYD" \
+  --lakehouse.queryd.storaged_url="$L:$STORAGED" --lakehouse.queryd.catalogd_url="$L:$CATALOGD"
+start gateway 256m -jar "$(jar_of gateway)" --lakehouse.gateway.bind="127.0.0.1:$GATEWAY" \
+  --lakehouse.gateway.storaged_url="$L:$STORAGED" --lakehouse.gateway.catalogd_url="$L:$CATALOGD" \
+  --lakehouse.gateway.ingestd_url="$L:$INGESTD" --lakehouse.gateway.queryd_url="$L:$QUERYD"
+for s in "catalogd $CATALOGD" "ingestd $INGESTD" "queryd $QUERYD" "gateway $GATEWAY"; do
+  set -- $s; await "$1" "$L:$2/health"
+done
+
+echo "bench: ingesting through the gateway"
+code=$(curl -s -o "$WORK/ingest.json" -w '%{http_code}' -X POST -F "file=@$WORK/workers.csv;type=text/csv" \
+  "$L:$GATEWAY/v1/ingest?name=bench_workers")
+[[ "$code" == 200 || "$code" == 201 ]] || { echo "bench: ingest answered $code: $(head -c 400 "$WORK/ingest.json")" >&2; exit 1; }
+KEY=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["key"])' "$WORK/ingest.json")
+curl -sf -o "$WORK/bench_workers.parquet" "$L:$STORAGED/storage/object/$KEY"
+
+Q_COUNT="SELECT count(*) FROM bench_workers"
+Q_GROUP="SELECT city, count(*) AS n, avg(hourly_rate) AS avg_rate FROM bench_workers GROUP BY city"
+Q_AVG="SELECT avg(rating) FROM bench_workers"
+LABELS=("count(*)" "GROUP BY city, count, avg" "AVG(rating)")
+
+echo "bench: $WARMUP warm-up + $ITERATIONS timed runs per statement, one at a time"
+python3 "$HERE/client.py" "$L:$GATEWAY" /v1/sql "$WARMUP" "$ITERATIONS" "$Q_COUNT" "$Q_GROUP" "$Q_AVG" > "$WORK/gateway.txt"
+python3 "$HERE/client.py" "$L:$QUERYD" /sql "$WARMUP" "$ITERATIONS" "$Q_COUNT" "$Q_GROUP" "$Q_AVG" > "$WORK/direct.txt"
+"$JAVA" --enable-native-access=ALL-UNNAMED -cp "$DUCKDB_JAR" "$HERE/InProcessPeer.java" \
+  "$WORK/bench_workers.parquet" "$WARMUP" "$ITERATIONS" "$Q_COUNT" "$Q_GROUP" "$Q_AVG" > "$WORK/peer.txt" 2> "$WORK/peer.err" \
+  || { cat "$WORK/peer.err" >&2; exit 1; }
+
+bench_begin query
+for i in 0 1 2; do
+  read -r g50 g95 grows < <(sed -n "$((i + 1))p" "$WORK/gateway.txt")
+  read -r d50 d95 _ < <(sed -n "$((i + 1))p" "$WORK/direct.txt")
+  read -r p50 p95 prows < <(sed -n "$((i + 1))p" "$WORK/peer.txt")
+  [[ "$grows" == "$prows" ]] || { echo "bench: row counts differ ($grows vs $prows)" >&2; exit 1; }
+  added=$(python3 -c "import sys; print(f'{float(sys.argv[1]) - float(sys.argv[2]):+.2f} ms')" "$g50" "$p50")
+  row "query ${LABELS[$i]}, $ROWS rows" "p50 ms (gateway)" "$g50" "DuckDB in-process" "$p50" "$(ratio "$g50" "$p50") ($added)" "<= peer + 5 ms"
+  row "query ${LABELS[$i]}, $ROWS rows" "p95 ms (gateway)" "$g95" "DuckDB in-process" "$p95" "$(ratio "$g95" "$p95")" "-"
+  row "query ${LABELS[$i]}, $ROWS rows" "p50 ms (queryd direct)" "$d50" "DuckDB in-process" "$p50" "$(ratio "$d50" "$p50")" "-"
+done
+echo "bench: load average during the run: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
