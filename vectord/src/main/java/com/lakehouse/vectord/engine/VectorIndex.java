@@ -58,6 +58,7 @@ public final class VectorIndex implements Closeable {
     private final IndexingPool pool;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final AtomicLong version = new AtomicLong();
+    private volatile Runnable changeListener = () -> { };
 
     private VectorIndex(IndexSpec spec, Path path, IndexingPool pool, double ramBufferMb) throws IOException {
         this.spec = spec;
@@ -70,6 +71,7 @@ public final class VectorIndex implements Closeable {
                 .setCodec(new IndexCodec(spec, pool.parallelism(), pool.mergers()))
                 .setIndexDeletionPolicy(snapshots)
                 .setRAMBufferSizeMB(ramBufferMb)
+                .setMergeScheduler(new NotifyingMergeScheduler(this::merged))
                 .setCommitOnClose(false)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         IndexWriter opened = new IndexWriter(directory, config);
@@ -234,6 +236,16 @@ public final class VectorIndex implements Closeable {
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /** Called after each background merge: its new segments are a change a commit should publish. */
+    public void onBackgroundChange(Runnable listener) {
+        this.changeListener = listener;
+    }
+
+    private void merged() {
+        version.incrementAndGet();
+        changeListener.run();
     }
 
     private void afterMutation() throws IOException {

@@ -66,6 +66,7 @@ public final class IndexRegistry implements AutoCloseable {
     public void start(Duration storageWait) throws IOException {
         for (IndexLoader.Loaded loaded : new IndexLoader(dataDir, publisher, pool, ramBufferMb, storageWait).loadAll()) {
             ManagedIndex managed = loaded.index();
+            managed.index().onBackgroundChange(() -> scheduler.mutated(managed));
             indexes.put(managed.name(), managed);
             if (loaded.restoreMillis() >= 0) {
                 restoreMillis.put(managed.name(), loaded.restoreMillis());
@@ -84,6 +85,7 @@ public final class IndexRegistry implements AutoCloseable {
         Path dir = dataDir.resolve(spec.name());
         VectorIndexFiles.deleteTree(dir);
         ManagedIndex managed = new ManagedIndex(VectorIndex.create(dir, spec, pool, ramBufferMb));
+        managed.index().onBackgroundChange(() -> scheduler.mutated(managed));
         indexes.put(spec.name(), managed);
         scheduler.mutated(managed);
         IndexSummary summary = IndexSummary.of(spec, 0);
