@@ -69,17 +69,24 @@ public class JournalFlushScheduler implements SmartLifecycle {
      */
     public void requestFlush() {
         ScheduledExecutorService current = executor;
-        if (current == null || System.nanoTime() - retryNotBefore < 0 || !requested.compareAndSet(false, true)) {
+        if (current == null || backingOff() || !requested.compareAndSet(false, true)) {
             return;
         }
         try {
             current.execute(() -> {
                 requested.set(false);
-                flushQuietly();
+                // Checked again here: a flush that was running when this was queued may have failed.
+                if (!backingOff()) {
+                    flushQuietly();
+                }
             });
         } catch (RejectedExecutionException e) {
             requested.set(false);
         }
+    }
+
+    private boolean backingOff() {
+        return System.nanoTime() - retryNotBefore < 0;
     }
 
     private void flushQuietly() {

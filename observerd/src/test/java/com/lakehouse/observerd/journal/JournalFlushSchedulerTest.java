@@ -98,9 +98,11 @@ class JournalFlushSchedulerTest {
             attempts.incrementAndGet();
             throw new UnavailableException("storaged is unreachable");
         }).when(storage).put(anyString(), any(Path.class));
+        WriteAheadLog previous = new WriteAheadLog(dir, Clock.systemUTC());
+        previous.open();
+        previous.append(List.of(event(1)));
+        // The start-up flush fails: storaged is down.
         scheduler.start();
-        wal.append(List.of(event(1)));
-        scheduler.requestFlush();
         await(() -> attempts.get() == 1);
         for (int i = 0; i < 20; i++) {
             wal.append(List.of(event(i)));
