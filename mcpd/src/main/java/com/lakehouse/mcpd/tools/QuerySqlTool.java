@@ -78,8 +78,10 @@ public final class QuerySqlTool implements LakehouseTool {
 
         List<Object> columns = Wire.list(result.get("columns"));
         int[] shortened = {0};
+        List<List<Object>> answered = new ArrayList<>();
         List<List<Object>> rows = new ArrayList<>();
         for (Object row : Wire.list(result.get("rows"))) {
+            answered.add(Wire.list(row));
             rows.add(bounded(Wire.list(row), shortened));
         }
         Map<String, Object> structured = new LinkedHashMap<>();
@@ -92,7 +94,7 @@ public final class QuerySqlTool implements LakehouseTool {
             structured.put("elapsed_ms", elapsed.longValue());
         }
         structured.put("shortened_cells", shortened[0]);
-        return ToolResults.structured(new SqlResultText(columns, rows, structured, requested).render(), structured);
+        return ToolResults.structured(new SqlResultText(columns, answered, structured, requested).render(), structured);
     }
 
     private static List<Object> bounded(List<Object> row, int[] shortened) {
@@ -108,7 +110,10 @@ public final class QuerySqlTool implements LakehouseTool {
         return out;
     }
 
-    /** The text block: a Markdown table of the rows, cells cut to one short line each. */
+    /**
+     * The text block: a Markdown table of the rows as queryd answered them, each cell cut to one
+     * short line (so the cut says the cell's full length).
+     */
     private record SqlResultText(List<Object> columns, List<List<Object>> rows, Map<String, Object> meta,
                                  long requested) {
 
