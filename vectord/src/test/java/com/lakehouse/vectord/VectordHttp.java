@@ -47,6 +47,26 @@ final class VectordHttp {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /**
+     * Sends only the request head of a POST declaring {@code contentLength} bytes and returns the status
+     * line's code: a server that refuses on the declared length answers without the body (sending the
+     * body would race its early answer and surface as a broken pipe).
+     */
+    int declaredLengthStatus(String path, long contentLength) {
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            String head = "POST " + path + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + contentLength + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     byte[] getBytes(String path) {
         try {
             HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(base.resolve(path)).GET()
