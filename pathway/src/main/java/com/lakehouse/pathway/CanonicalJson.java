@@ -46,7 +46,7 @@ final class CanonicalJson {
                 if (i > 0) {
                     out.append(',');
                 }
-                out.append(JSON.writeValueAsString(fields.get(i).getKey())).append(':');
+                out.append(JSON.getNodeFactory().stringNode(fields.get(i).getKey())).append(':');
                 write(fields.get(i).getValue(), out);
             }
             out.append('}');
@@ -60,7 +60,8 @@ final class CanonicalJson {
             }
             out.append(']');
         } else {
-            out.append(JSON.writeValueAsString(node));
+            // A scalar node's toString is its JSON text (strings quoted and escaped).
+            out.append(node);
         }
     }
 }

@@ -152,10 +152,10 @@ final class TraceLog implements Closeable {
     }
 
     /**
-     * Appends one line and returns once it is durable (forced when fsync is on, handed to the OS
-     * otherwise). Throws when the line could not be written; then nothing was acknowledged.
+     * Writes one line (handed to the OS, not yet forced) and returns its sequence number for
+     * {@link #awaitDurable}. Throws when the line could not be written; then nothing changed.
      */
-    void append(String op, Trace trace) {
+    long append(String op, Trace trace) {
         byte[] bytes = (LakehouseJson.mapper().writeValueAsString(new LogLine(op, trace)) + "\n")
                 .getBytes(StandardCharsets.UTF_8);
         long mySeq;
@@ -171,8 +171,16 @@ final class TraceLog implements Closeable {
             mySeq = ++writtenSeq;
             lines.incrementAndGet();
         }
+        return mySeq;
+    }
+
+    /**
+     * Returns once the line with this sequence number is on disk (when fsync is on). Callers wait
+     * here outside any lock of their own, so one force serves every writer queued behind it.
+     */
+    void awaitDurable(long seq) {
         if (fsync) {
-            syncUpTo(mySeq);
+            syncUpTo(seq);
         }
     }
 

@@ -65,6 +65,23 @@ final class TraceSearchIndex implements Closeable {
 
     /** Adds or replaces the trace's document (callers serialise writes). */
     void put(Trace trace, JsonNode content) {
+        try {
+            writer.updateDocument(new Term(UID, trace.uid()), document(trace, content));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Adds a document known to be new: the bulk load at startup, where uids are unique. */
+    void putNew(Trace trace, JsonNode content) {
+        try {
+            writer.addDocument(document(trace, content));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Document document(Trace trace, JsonNode content) {
         Document doc = new Document();
         doc.add(new StringField(UID, trace.uid(), Field.Store.YES));
         doc.add(new TextField(TEXT, textOf(content), Field.Store.NO));
@@ -73,11 +90,7 @@ final class TraceSearchIndex implements Closeable {
             doc.add(new StringField(TAG, tag, Field.Store.NO));
         }
         doc.add(new SortedNumericDocValuesField(SEQ, ++sequence));
-        try {
-            writer.updateDocument(new Term(UID, trace.uid()), doc);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return doc;
     }
 
     void remove(String uid) {

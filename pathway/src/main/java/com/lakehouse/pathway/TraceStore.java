@@ -63,7 +63,7 @@ final class TraceStore {
             if (!trace.retired()) {
                 JsonNode content = contents.get(trace.uid());
                 liveByContent.putIfAbsent(CanonicalJson.digest(content), trace.uid());
-                index.put(trace, content);
+                index.putNew(trace, content);
             }
         }
     }
@@ -72,75 +72,89 @@ final class TraceStore {
         requireContent(content);
         List<String> cleanTags = cleanTags(tags);
         String digest = CanonicalJson.digest(content);
+        Added added;
+        long seq;
         lock.writeLock().lock();
         try {
             String existingUid = idempotent ? liveByContent.get(digest) : null;
             if (existingUid != null) {
                 Trace replayed = traces.get(existingUid).replayed(now());
-                write("replay", replayed);
+                seq = write("replay", replayed);
                 traces.put(replayed.uid(), replayed);
-                return new Added(replayed, true);
+                added = new Added(replayed, true);
+            } else {
+                String now = now();
+                Trace trace = new Trace(UUID.randomUUID().toString(), compact(content), cleanTags, now, now, null, false, 0);
+                seq = write("add", trace);
+                apply(trace, content, null);
+                added = new Added(trace, false);
             }
-            String now = now();
-            Trace trace = new Trace(UUID.randomUUID().toString(), compact(content), cleanTags, now, now, null, false, 0);
-            write("add", trace);
-            apply(trace, content, null);
-            return new Added(trace, false);
         } finally {
             lock.writeLock().unlock();
         }
+        durable(seq);
+        return added;
     }
 
     Trace update(String uid, JsonNode content, List<String> tags) {
         requireContent(content);
         List<String> cleanTags = tags == null ? null : cleanTags(tags);
+        Trace updated;
+        long seq;
         lock.writeLock().lock();
         try {
             Trace current = require(uid);
             if (current.retired()) {
                 throw new ConflictException("trace " + uid + " is retired; revise it to record a new version");
             }
-            Trace updated = current.withContent(compact(content), cleanTags, now());
-            write("update", updated);
+            updated = current.withContent(compact(content), cleanTags, now());
+            seq = write("update", updated);
             apply(updated, content, current);
-            return updated;
         } finally {
             lock.writeLock().unlock();
         }
+        durable(seq);
+        return updated;
     }
 
     Trace revise(String uid, JsonNode content, List<String> tags) {
         requireContent(content);
+        Trace revision;
+        long seq;
         lock.writeLock().lock();
         try {
             Trace predecessor = require(uid);
             String now = now();
             List<String> newTags = tags == null ? predecessor.tags() : cleanTags(tags);
-            Trace revision = new Trace(UUID.randomUUID().toString(), compact(content), newTags, now, now, uid, false, 0);
-            write("revise", revision);
+            revision = new Trace(UUID.randomUUID().toString(), compact(content), newTags, now, now, uid, false, 0);
+            seq = write("revise", revision);
             apply(revision, content, null);
-            return revision;
         } finally {
             lock.writeLock().unlock();
         }
+        durable(seq);
+        return revision;
     }
 
     Trace retire(String uid) {
+        Trace retired;
+        long seq;
         lock.writeLock().lock();
         try {
             Trace current = require(uid);
             if (current.retired()) {
                 return current;
             }
-            Trace retired = current.retire(now());
-            write("retire", retired);
+            retired = current.retire(now());
+            seq = write("retire", retired);
             traces.put(uid, retired);
             liveByContent.values().remove(uid);
             index.remove(uid);
-            return retired;
         } finally {
             lock.writeLock().unlock();
         }
+        durable(seq);
+        return retired;
     }
 
     Trace get(String uid) {
@@ -218,11 +232,26 @@ final class TraceStore {
         index.put(trace, content);
     }
 
-    private void write(String op, Trace trace) {
+    /** Writes the line under the caller's lock; memory changes only after this succeeds. */
+    private long write(String op, Trace trace) {
         try {
-            log.append(op, trace);
+            return log.append(op, trace);
         } catch (RuntimeException e) {
             throw new UnavailableException("the trace log cannot be written; nothing was changed", e);
+        }
+    }
+
+    /**
+     * Waits, outside the store's lock, until the line is on disk, so concurrent writers share one
+     * force. Readers may see the change a moment before it is durable; its writer is answered only
+     * after. Should the force itself fail, the writer gets a 503 for a change that is in memory
+     * and in the OS's copy of the log.
+     */
+    private void durable(long seq) {
+        try {
+            log.awaitDurable(seq);
+        } catch (RuntimeException e) {
+            throw new UnavailableException("the trace log could not be forced to disk", e);
         }
     }
 

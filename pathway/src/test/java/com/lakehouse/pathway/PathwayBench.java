@@ -53,10 +53,32 @@ public final class PathwayBench {
         }
     }
 
+    /** A vocabulary of 5,000 words drawn with a Zipf-like skew, as notes in a real corpus are. */
+    private static final String[] VOCABULARY = vocabulary();
+
+    private static String[] vocabulary() {
+        Random random = new Random(3);
+        String[] words = new String[5000];
+        System.arraycopy(WORDS, 0, words, 0, WORDS.length);
+        String letters = "abcdefghijklmnopqrstuvwxyz";
+        for (int i = WORDS.length; i < words.length; i++) {
+            StringBuilder w = new StringBuilder();
+            for (int j = 0, len = 4 + random.nextInt(6); j < len; j++) {
+                w.append(letters.charAt(random.nextInt(letters.length())));
+            }
+            words[i] = w.toString();
+        }
+        return words;
+    }
+
+    private static String word(Random random) {
+        return VOCABULARY[(int) Math.min(VOCABULARY.length - 1, Math.floor(Math.pow(random.nextDouble(), 2.5) * VOCABULARY.length))];
+    }
+
     private static String content(Random random, int n) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < 12; i++) {
-            text.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
+            text.append(word(random)).append(' ');
         }
         return "{\"worker\":\"W" + n + "\",\"note\":\"" + text.toString().trim() + "\"}";
     }
@@ -123,7 +145,7 @@ public final class PathwayBench {
         Random random = new Random(11);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            out.add(WORDS[random.nextInt(WORDS.length)] + " " + WORDS[random.nextInt(WORDS.length)]);
+            out.add(word(random) + " " + word(random));
         }
         return out;
     }

@@ -28,7 +28,7 @@ class TraceLogTest {
     void appendedLinesReplayInOrderWithTheirContent() throws IOException {
         Path file = dir.resolve("traces.jsonl");
         try (TraceLog log = new TraceLog(file, true)) {
-            log.append("add", trace("a", "{\"x\":1}"));
+            log.awaitDurable(log.append("add", trace("a", "{\"x\":1}")));
             log.append("update", trace("a", "{\"x\":2}"));
         }
         List<TraceLog.Entry> seen = new ArrayList<>();

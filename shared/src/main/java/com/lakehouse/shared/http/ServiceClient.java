@@ -123,6 +123,16 @@ public class ServiceClient {
         }
     }
 
+    /**
+     * True for a refusal the upstream would repeat (a 4xx mapped by {@link #failure}); false for
+     * unreachable, timed-out or failing upstreams, where a retry may succeed.
+     */
+    public static boolean isClientError(RuntimeException error) {
+        return error instanceof LakehouseException
+                && !(error instanceof UnavailableException || error instanceof UpstreamTimeoutException
+                        || error instanceof UpstreamFailureException);
+    }
+
     /** The domain exception for an upstream's error status, carrying its problem detail and members. */
     public LakehouseException failure(int status, byte[] body) {
         Map<String, Object> problem = parseProblem(body);

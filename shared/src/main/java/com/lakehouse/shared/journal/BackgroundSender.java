@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -26,10 +27,12 @@ public final class BackgroundSender<T> implements AutoCloseable {
     private final int capacity;
     private final int batchSize;
     private final Consumer<List<T>> delivery;
+    private final Predicate<RuntimeException> permanent;
     private final ArrayDeque<T> queue = new ArrayDeque<>();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
     private final Thread worker;
     private volatile boolean closed;
 
@@ -38,12 +41,17 @@ public final class BackgroundSender<T> implements AutoCloseable {
      * @param capacity  items kept while the remote is unreachable
      * @param batchSize most items handed to {@code delivery} at once
      * @param delivery  sends a batch; throws when it did not arrive
+     * @param permanent tells a refusal that retrying cannot fix (the remote said the batch is bad)
+     *                  from a passing failure; such a batch is dropped and counted as rejected,
+     *                  so it cannot block everything queued behind it
      */
-    public BackgroundSender(String name, int capacity, int batchSize, Consumer<List<T>> delivery) {
+    public BackgroundSender(String name, int capacity, int batchSize, Consumer<List<T>> delivery,
+            Predicate<RuntimeException> permanent) {
         this.name = name;
         this.capacity = capacity;
         this.batchSize = batchSize;
         this.delivery = delivery;
+        this.permanent = permanent;
         this.worker = Thread.ofVirtual().name(name + "-sender").start(this::run);
     }
 
@@ -74,6 +82,11 @@ public final class BackgroundSender<T> implements AutoCloseable {
         return failures.get();
     }
 
+    /** Items the remote refused for good (dropped, never retried). */
+    public long rejected() {
+        return rejected.get();
+    }
+
     public int pending() {
         synchronized (queue) {
             return queue.size();
@@ -92,6 +105,12 @@ public final class BackgroundSender<T> implements AutoCloseable {
                 sent.addAndGet(batch.size());
                 backoff = Duration.ofMillis(100);
             } catch (RuntimeException e) {
+                if (permanent.test(e)) {
+                    long n = rejected.addAndGet(batch.size());
+                    LOG.warn(name + ": the remote refused a batch of " + batch.size() + " (" + e.getMessage()
+                            + "); dropped, " + n + " rejected so far");
+                    continue;
+                }
                 long n = failures.incrementAndGet();
                 if (n == 1 || n % 100 == 0) {
                     LOG.warn(name + ": delivery failed (" + e.getMessage() + "); will retry, " + n + " failure(s) so far");

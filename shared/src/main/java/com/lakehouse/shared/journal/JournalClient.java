@@ -20,7 +20,8 @@ public class JournalClient implements AutoCloseable {
     public JournalClient(String source, ServiceClient observerd) {
         this.source = source;
         this.sender = new BackgroundSender<>("journal", 10_000, 500,
-                batch -> observerd.postJson("/journal/events", new JournalBatch(batch), Object.class));
+                batch -> observerd.postJson("/journal/events", new JournalBatch(batch), Object.class),
+                ServiceClient::isClientError);
     }
 
     public static JournalClient create(String source, URI observerdUrl, Optional<String> token) {

@@ -19,7 +19,7 @@ public class ObserverClient implements AutoCloseable {
             for (ObserverEvent event : batch) {
                 observerd.postJson("/observer/event", event, Object.class);
             }
-        });
+        }, ServiceClient::isClientError);
     }
 
     public static ObserverClient create(String source, URI observerdUrl, Optional<String> token) {

@@ -16,7 +16,7 @@ class BackgroundSenderTest {
     @Test
     void deliversEverythingInOrder() throws Exception {
         List<Integer> delivered = new CopyOnWriteArrayList<>();
-        try (BackgroundSender<Integer> sender = new BackgroundSender<>("test", 100, 7, delivered::addAll)) {
+        try (BackgroundSender<Integer> sender = new BackgroundSender<>("test", 100, 7, delivered::addAll, e -> false)) {
             for (int i = 0; i < 50; i++) {
                 sender.send(i);
             }
@@ -31,7 +31,7 @@ class BackgroundSenderTest {
     void aDeadRemoteNeverBlocksTheCallerAndTheOldestAreDroppedAndCounted() {
         BackgroundSender<Integer> sender = new BackgroundSender<>("test", 10, 5, batch -> {
             throw new IllegalStateException("remote is down");
-        });
+        }, e -> false);
         long started = System.nanoTime();
         for (int i = 0; i < 1000; i++) {
             sender.send(i);
@@ -53,7 +53,7 @@ class BackgroundSenderTest {
                 throw new IllegalStateException("not yet");
             }
             delivered.addAll(batch);
-        })) {
+        }, e -> false)) {
             sender.send(1);
             sender.send(2);
             await(() -> sender.failures() >= 2);
@@ -70,12 +70,30 @@ class BackgroundSenderTest {
         BackgroundSender<Integer> sender = new BackgroundSender<>("test", 100, 100, batch -> {
             delivered.addAll(batch);
             gate.countDown();
-        });
+        }, e -> false);
         sender.send(1);
         sender.send(2);
         sender.close(Duration.ofSeconds(5));
 
         assertThat(delivered).containsExactly(1, 2);
+    }
+
+    @Test
+    void aBatchTheRemoteRefusesForGoodIsDroppedAndCountedNotRetried() throws Exception {
+        List<Integer> delivered = new CopyOnWriteArrayList<>();
+        try (BackgroundSender<Integer> sender = new BackgroundSender<>("test", 100, 1, batch -> {
+            if (batch.contains(1)) {
+                throw new com.lakehouse.shared.error.InvalidRequestException("entity_id is required");
+            }
+            delivered.addAll(batch);
+        }, com.lakehouse.shared.http.ServiceClient::isClientError)) {
+            sender.send(1);
+            sender.send(2);
+            await(() -> delivered.contains(2));
+            assertThat(sender.rejected()).isEqualTo(1);
+            assertThat(sender.failures()).isZero();
+            assertThat(delivered).containsExactly(2);
+        }
     }
 
     private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
