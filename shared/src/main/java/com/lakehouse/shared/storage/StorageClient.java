@@ -104,8 +104,13 @@ public class StorageClient {
             throw http.failure(response.statusCode(), new byte[0]);
         }
         long size = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-        return Optional.of(new StoredObject(key, size, response.headers().firstValue("ETag").orElse(null),
-                response.headers().firstValue("Last-Modified").orElse(null)));
+        // Headers quote the ETag as HTTP requires; JSON bodies (put, list) carry it bare.
+        String etag = response.headers().firstValue("ETag").map(StorageClient::unquote).orElse(null);
+        return Optional.of(new StoredObject(key, size, etag, response.headers().firstValue("Last-Modified").orElse(null)));
+    }
+
+    private static String unquote(String etag) {
+        return etag.length() >= 2 && etag.startsWith("\"") && etag.endsWith("\"") ? etag.substring(1, etag.length() - 1) : etag;
     }
 
     /** Deletes; an absent key is not an error. */
