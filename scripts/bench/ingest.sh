@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# ingestd (issue 5): a 500,000-row x 18-column CSV (~340 MB: integers, doubles, booleans,
+# timestamps, short strings, and a long text column with commas, doubled quotes and line breaks
+# inside quoted values) uploaded to ingestd and timed until it is registered, beside DuckDB's own
+# COPY (FROM read_csv(...)) TO ... (FORMAT parquet) of the same file in the same run, and
+# ingestd's peak RSS (VmHWM). Target: within 1.5x of the bare DuckDB conversion.
+# Boots S3Proxy -> storaged -> catalogd -> ingestd on free loopback ports as ./lakehouse does
+# (exec jars, modest -Xmx, the launcher's JVM flags) and stops them all on exit.
+#
+#   scripts/bench/ingest.sh          ROWS=500000 RUNS=2 override the run
+# Writes target/bench/ingest.md (markdown table rows).
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+ROWS=${ROWS:-500000}
+RUNS=${RUNS:-2}
+THREADS=2 # DuckDB threads on both sides: ingestd's duckdb_threads default, and the peer's
+
+jar_of() { ls "$BENCH_ROOT/$1"/target/"$1"-*-exec.jar 2> /dev/null | head -n 1; }
+for module in storaged catalogd ingestd; do
+  if [[ -z "$(jar_of "$module")" ]]; then
+    echo "bench: building $module"
+    (cd "$BENCH_ROOT" && ./mvnw -q -pl "$module" package -DskipTests)
+  fi
+done
+[[ -f "$BENCH_ROOT/target/tools/s3proxy.jar" ]] || (cd "$BENCH_ROOT" && ./mvnw -q -N initialize)
+CLASSPATH_TEST=$(module_classpath ingestd)
+
+WORK=$(mktemp -d "$BENCH_OUT/ingest-work.XXXXXX")
+PIDS=()
+cleanup() {
+  local pid
+  for pid in "${PIDS[@]}"; do kill "$pid" 2> /dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2> /dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+CSV="$WORK/bench.csv"
+echo "bench: generating $ROWS rows"
+"$JAVA" -cp "$CLASSPATH_TEST" com.lakehouse.ingestd.bench.BenchCsv "$CSV" "$ROWS"
+CSV_BYTES=$(stat -c %s "$CSV")
+echo "bench: $CSV_BYTES CSV bytes"
+
+# The peer first, on a quiet machine: DuckDB's own conversion, with its own sniffing, best of RUNS.
+peer_best=""
+for run in $(seq 1 "$RUNS"); do
+  read -r ms rows _ < <("$JAVA" "${BENCH_JVM_FLAGS[@]}" -cp "$CLASSPATH_TEST" \
+    com.lakehouse.ingestd.bench.DuckDbCsvToParquet "$CSV" "$WORK/peer-$run.parquet" "$THREADS")
+  rm -f "$WORK/peer-$run.parquet"
+  [[ "$rows" == "$ROWS" ]] || { echo "bench: DuckDB peer read $rows rows, not $ROWS" >&2; exit 1; }
+  echo "bench: duckdb COPY run $run: $ms ms"
+  if [[ -z "$peer_best" || "$ms" -lt "$peer_best" ]]; then peer_best=$ms; fi
+done
+
+# launch MODULE PORT ARGS...: start_service with its pid read from a file, not a pipe (the
+# service's shell keeps its stdout open, so $(...) around it would wait for the service to exit).
+launch() {
+  local module=$1 port=$2; shift 2
+  mkdir -p "$WORK/$module"
+  start_service "$module" "$port" 256m "$WORK/$module" "$@" > "$WORK/$module.pid"
+  PIDS+=("$(cat "$WORK/$module.pid")")
+  wait_health "http://127.0.0.1:$port"
+}
+
+# The fleet.
+S3_PORT=$(free_port)
+mkdir -p "$WORK/s3-data"
+cat > "$WORK/s3proxy.properties" << EOF
+s3proxy.endpoint=http://127.0.0.1:$S3_PORT
+s3proxy.authorization=aws-v2-or-v4
+s3proxy.identity=bench
+s3proxy.credential=bench-secret
+jclouds.provider=filesystem-nio2
+jclouds.filesystem.basedir=$WORK/s3-data
+EOF
+(cd "$WORK" && exec "$JAVA" -Xmx256m -jar "$BENCH_ROOT/target/tools/s3proxy.jar" --properties "$WORK/s3proxy.properties" > "$WORK/s3proxy.log" 2>&1) &
+PIDS+=($!)
+for _ in $(seq 1 300); do curl -s -o /dev/null -m 1 "http://127.0.0.1:$S3_PORT" && break; sleep 0.2; done
+
+STORAGED_PORT=$(free_port)
+LH_S3_ACCESS_KEY_ID=bench LH_S3_SECRET_ACCESS_KEY=bench-secret launch storaged "$STORAGED_PORT" \
+  "--lakehouse.s3.endpoint=http://127.0.0.1:$S3_PORT"
+CATALOGD_PORT=$(free_port)
+launch catalogd "$CATALOGD_PORT" "--lakehouse.catalogd.storaged_url=http://127.0.0.1:$STORAGED_PORT" \
+  "--lakehouse.catalogd.observerd_url=http://127.0.0.1:9"
+INGESTD_PORT=$(free_port)
+launch ingestd "$INGESTD_PORT" \
+  "--lakehouse.ingestd.storaged_url=http://127.0.0.1:$STORAGED_PORT" \
+  "--lakehouse.ingestd.catalogd_url=http://127.0.0.1:$CATALOGD_PORT" \
+  "--lakehouse.ingestd.observerd_url=http://127.0.0.1:9" \
+  "--lakehouse.ingestd.max_ingest_bytes=1073741824"
+INGESTD_PID=$(cat "$WORK/ingestd.pid")
+for _ in $(seq 1 150); do curl -sf -o /dev/null "http://127.0.0.1:$CATALOGD_PORT/catalog/list" && break; sleep 0.2; done
+
+# One small ingest first, so the timed runs meet warm services, as a long-running fleet is.
+"$JAVA" -cp "$CLASSPATH_TEST" com.lakehouse.ingestd.bench.BenchCsv "$WORK/warmup.csv" 5000
+curl -s -o /dev/null -F "file=@$WORK/warmup.csv;type=text/csv" "http://127.0.0.1:$INGESTD_PORT/ingest?name=bench_warmup"
+
+# ingestd: upload -> registered, a new dataset each run (so every run converts), best of RUNS.
+ours_best=""
+for run in $(seq 1 "$RUNS"); do
+  start=$(date +%s%N)
+  status=$(curl -s -o "$WORK/response.json" -w '%{http_code}' -F "file=@$CSV;type=text/csv" \
+    "http://127.0.0.1:$INGESTD_PORT/ingest?name=bench_ingest_$run")
+  ms=$((($(date +%s%N) - start) / 1000000))
+  [[ "$status" == 201 ]] || { echo "bench: ingest answered $status: $(head -c 400 "$WORK/response.json")" >&2; exit 1; }
+  rows=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["row_count"])' "$WORK/response.json")
+  [[ "$rows" == "$ROWS" ]] || { echo "bench: ingestd registered $rows rows, not $ROWS" >&2; exit 1; }
+  phases=$( (grep -o "ingest of 'bench_ingest_$run'[^\"]*" "$WORK/ingestd/ingestd.log" || true) | tail -n 1 | sed 's/.*: //')
+  echo "bench: ingestd run $run: $ms ms ($phases)"
+  if [[ -z "$ours_best" || "$ms" -lt "$ours_best" ]]; then ours_best=$ms; fi
+done
+PEAK_RSS_KB=$(awk '/VmHWM/ {print $2}' "/proc/$INGESTD_PID/status")
+PEAK_RSS_MIB=$((PEAK_RSS_KB / 1024))
+
+bench_begin ingest
+mb=$(python3 -c "print(f'{$CSV_BYTES/1e6:.0f}')")
+row ingest "CSV ($mb MB, $ROWS rows x 18 cols) upload to registered, ms (best of $RUNS)" "$ours_best" \
+  "DuckDB COPY (FROM read_csv) TO parquet" "$peer_best" "$(ratio "$ours_best" "$peer_best")" "<= 1.5"
+row ingest "ingestd peak RSS (VmHWM), MiB" "$PEAK_RSS_MIB" "-" "-" "-" "< 1024"
