@@ -79,7 +79,7 @@ for _ in $(seq 1 300); do curl -s -o /dev/null -m 1 "http://127.0.0.1:$S3_PORT" 
 
 STORAGED_PORT=$(free_port)
 LH_S3_ACCESS_KEY_ID=bench LH_S3_SECRET_ACCESS_KEY=bench-secret launch storaged "$STORAGED_PORT" \
-  "--lakehouse.s3.endpoint=http://127.0.0.1:$S3_PORT"
+  "--lakehouse.s3.endpoint=http://127.0.0.1:$S3_PORT" "--lakehouse.storaged.max_put_bytes=2147483648"
 CATALOGD_PORT=$(free_port)
 launch catalogd "$CATALOGD_PORT" "--lakehouse.catalogd.storaged_url=http://127.0.0.1:$STORAGED_PORT" \
   "--lakehouse.catalogd.observerd_url=http://127.0.0.1:9"
@@ -88,7 +88,7 @@ launch ingestd "$INGESTD_PORT" \
   "--lakehouse.ingestd.storaged_url=http://127.0.0.1:$STORAGED_PORT" \
   "--lakehouse.ingestd.catalogd_url=http://127.0.0.1:$CATALOGD_PORT" \
   "--lakehouse.ingestd.observerd_url=http://127.0.0.1:9" \
-  "--lakehouse.ingestd.max_ingest_bytes=1073741824"
+  "--lakehouse.ingestd.max_ingest_bytes=2147483648"
 INGESTD_PID=$(cat "$WORK/ingestd.pid")
 for _ in $(seq 1 150); do curl -sf -o /dev/null "http://127.0.0.1:$CATALOGD_PORT/catalog/list" && break; sleep 0.2; done
 

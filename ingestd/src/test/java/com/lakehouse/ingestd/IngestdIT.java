@@ -202,7 +202,7 @@ class IngestdIT {
     }
 
     @Test
-    void everyIngestIsJournaledWithItsActor() {
+    void everyIngestIsJournaledWithItsActorAndADeadObserverdFailsNone() {
         JsonNode created = ok(fleet.ingest("?name=journaled", "x\n1\n".getBytes(StandardCharsets.UTF_8)), 201);
         String id = created.get("dataset_id").asString();
         fleet.await("journal event", () -> fleet.journal.stream().anyMatch(e -> id.equals(e.get("entity_id").asString())));
@@ -212,6 +212,11 @@ class IngestdIT {
         assertThat(event.get("actor").asString()).isEqualTo("anonymous");
         assertThat(event.get("source").asString()).isEqualTo("ingestd");
         assertThat(event.get("new_value").asString()).contains("\"version\":1");
+
+        // observerd gone: the ingest still succeeds (the journal client retries in the background).
+        fleet.observerd.stop(0);
+        JsonNode next = ok(fleet.ingest("?name=journaled", "x\n1\n2\n".getBytes(StandardCharsets.UTF_8)), 200);
+        assertThat(next.get("version").asLong()).isEqualTo(2);
     }
 
     private static JsonNode ok(HttpResponse<String> response, int status) {

@@ -22,7 +22,7 @@ class IngestdPropertiesTest {
         assertThat(properties.dataDir()).isEqualTo("data/ingestd");
         assertThat(properties.maxIngestBytes()).isEqualTo(256L * 1024 * 1024);
         assertThat(properties.sampleRows()).isEqualTo(1000);
-        assertThat(properties.duckdbMemoryLimit()).isEqualTo("256MB");
+        assertThat(properties.duckdbMemoryLimit()).isEqualTo("384MB");
         assertThat(properties.duckdbThreads()).isEqualTo(2);
         assertThat(properties.maxBodyBytes()).isEqualTo(65536);
     }
