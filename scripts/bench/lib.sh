@@ -26,8 +26,10 @@ module_classpath() {
 start_service() {
   local module=$1 port=$2 heap=$3 work=$4; shift 4
   local jar; jar=$(ls "$BENCH_ROOT/$module"/target/"$module"-*-exec.jar | head -n 1)
-  (cd "$work" && nohup "$JAVA" -Xmx"$heap" "${BENCH_JVM_FLAGS[@]}" -jar "$jar" \
-    "--lakehouse.$module.bind=127.0.0.1:$port" "$@" > "$work/$module.log" 2>&1 & echo $!)
+  # exec, so the background job is the JVM itself and holds nothing of the caller's stdout.
+  (cd "$work" && exec "$JAVA" -Xmx"$heap" "${BENCH_JVM_FLAGS[@]}" -jar "$jar" \
+    "--lakehouse.$module.bind=127.0.0.1:$port" "$@" > "$work/$module.log" 2>&1) &
+  echo $!
 }
 
 # wait_health URL [SECONDS]
