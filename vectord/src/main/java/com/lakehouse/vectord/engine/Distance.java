@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.util.VectorUtil;
 
 /**
  * The distance an index ranks by, as the wire names it, with the Lucene similarity behind it and
@@ -40,6 +41,20 @@ public enum Distance {
     /** The distance by its wire name ({@code cosine}, {@code l2}, {@code dot}). */
     public static Optional<Distance> parse(String name) {
         return Arrays.stream(values()).filter(d -> d.wireName.equals(name)).findFirst();
+    }
+
+    /**
+     * The distance between two vectors, computed on the heap with Lucene's SIMD helpers. Search
+     * hits are reported with this rather than with Lucene's score, whose last bits depend on where
+     * the segment lives (memory-mapped or an in-memory NRT segment): a restored copy of an index
+     * then reports exactly the distances the live one did.
+     */
+    public float between(float[] a, float[] b) {
+        return switch (this) {
+            case COSINE -> Math.max(0f, 1f - VectorUtil.cosine(a, b));
+            case L2 -> VectorUtil.squareDistance(a, b);
+            case DOT -> 1f - VectorUtil.dotProduct(a, b);
+        };
     }
 
     /** Inverts Lucene's score function for this similarity. */

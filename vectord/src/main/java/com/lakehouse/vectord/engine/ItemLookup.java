@@ -61,10 +61,13 @@ final class ItemLookup {
                 VectorDocuments.metadata(stored));
     }
 
-    /** Search hit fields: id and metadata, without the vector. */
-    SearchHit hit(ScoreDoc scoreDoc, Distance distance) throws IOException {
-        Document stored = searcher.storedFields().document(scoreDoc.doc, ID_AND_METADATA);
-        return new SearchHit(stored.get(VectorDocuments.ID), distance.fromScore(scoreDoc.score),
+    /** A search hit: id, metadata, and the distance recomputed from the stored vector. */
+    SearchHit hit(ScoreDoc scoreDoc, Distance distance, float[] query) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(scoreDoc.doc, leaves));
+        int local = scoreDoc.doc - leaf.docBase;
+        Document stored = leaf.reader().storedFields().document(local, ID_AND_METADATA);
+        return new SearchHit(stored.get(VectorDocuments.ID), distance.between(query, vector(leaf.reader(), local)),
                 VectorDocuments.metadata(stored));
     }
 

@@ -268,8 +268,9 @@ public final class VectorIndex implements Closeable {
             ItemLookup lookup = new ItemLookup(searcher);
             List<SearchHit> hits = new ArrayList<>(Math.min(k, top.scoreDocs.length));
             for (int i = 0; i < top.scoreDocs.length && i < k; i++) {
-                hits.add(lookup.hit(top.scoreDocs[i], spec.distance()));
+                hits.add(lookup.hit(top.scoreDocs[i], spec.distance(), query));
             }
+            hits.sort(Comparator.comparingDouble(SearchHit::distance));
             return hits;
         } finally {
             searchers.release(searcher);
