@@ -7,9 +7,13 @@ set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 OUT="$ROOT/target/bench"
 mkdir -p "$OUT"
+# --collect rebuilds the document from the rows already under target/bench without running.
+collect_only=0
+if [[ "${1:-}" == --collect ]]; then collect_only=1; shift; fi
 only=("$@")
 failed=()
 for script in "$ROOT"/scripts/bench/*.sh; do
+  ((collect_only)) && break
   name=$(basename "$script" .sh)
   [[ "$name" == lib || "$name" == run-all ]] && continue
   if ((${#only[@]} > 0)) && [[ ! " ${only[*]} " == *" $name "* ]]; then continue; fi
@@ -34,7 +38,17 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
   echo "| --- | --- | --- | --- | --- | --- | --- |"
   for script in "$ROOT"/scripts/bench/*.sh; do
     name=$(basename "$script" .sh)
-    [[ -s "$OUT/$name.md" ]] && cat "$OUT/$name.md"
+    [[ -s "$OUT/$name.md" ]] || continue
+    # Data rows only: each bench's file may carry its own title and table header.
+    grep -E '^\| ' "$OUT/$name.md" | grep -v -E '^\| (benchmark|---) '
+  done
+  echo
+  echo "When each benchmark's rows were measured (a loaded machine depresses every figure):"
+  echo
+  for script in "$ROOT"/scripts/bench/*.sh; do
+    name=$(basename "$script" .sh)
+    [[ -s "$OUT/$name.md" ]] || continue
+    echo "- $name: $(date -u -r "$OUT/$name.md" '+%Y-%m-%d %H:%M UTC')"
   done
   if ((${#failed[@]} > 0)); then
     echo
