@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import org.apache.lucene.index.VectorSimilarityFunction;
-import org.apache.lucene.util.VectorUtil;
 
 /**
  * The distance an index ranks by, as the wire names it, with the Lucene similarity behind it and
@@ -44,16 +43,29 @@ public enum Distance {
     }
 
     /**
-     * The distance between two vectors, computed on the heap with Lucene's SIMD helpers. Search
-     * hits are reported with this rather than with Lucene's score, whose last bits depend on where
-     * the segment lives (memory-mapped or an in-memory NRT segment): a restored copy of an index
-     * then reports exactly the distances the live one did.
+     * The distance between two vectors, in plain double arithmetic. Search hits report this rather
+     * than Lucene's score: SIMD reductions may sum lanes in a different order when code is
+     * interpreted than when it is compiled, so the last bits of a score differ between a cold and a
+     * warm JVM. This figure is the same on every run, so a restored index reports exactly the
+     * distances the live one did (and cosine distances of exact matches are exactly 0).
      */
     public float between(float[] a, float[] b) {
+        double dot = 0;
+        double normA = 0;
+        double normB = 0;
+        double squared = 0;
+        for (int i = 0; i < a.length; i++) {
+            double x = a[i];
+            double y = b[i];
+            dot += x * y;
+            normA += x * x;
+            normB += y * y;
+            squared += (x - y) * (x - y);
+        }
         return switch (this) {
-            case COSINE -> Math.max(0f, 1f - VectorUtil.cosine(a, b));
-            case L2 -> VectorUtil.squareDistance(a, b);
-            case DOT -> 1f - VectorUtil.dotProduct(a, b);
+            case COSINE -> (float) Math.max(0, 1 - dot / (Math.sqrt(normA) * Math.sqrt(normB)));
+            case L2 -> (float) squared;
+            case DOT -> (float) (1 - dot);
         };
     }
 

@@ -364,11 +364,13 @@ public final class VectorIndex implements Closeable {
     public LocalCommit commit() throws IOException {
         writeLock.lock();
         try {
+            // read before committing: a merge that lands during the commit then counts as a later change
+            long contained = version.get();
             writer.setLiveCommitData(IndexSpecCodec.toMap(spec).entrySet());
             writer.commit();
             IndexCommit commit = snapshots.snapshot();
             searchers.maybeRefreshBlocking();
-            return new LocalCommit(this, commit, searchers.acquire(), version.get());
+            return new LocalCommit(this, commit, searchers.acquire(), contained);
         } finally {
             writeLock.unlock();
         }
