@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code [gateway]} of lakehouse.toml (SPEC §1): where each upstream lives and how long the gateway
  * waits for it.
  *
- * <p>A route's timeout bounds the whole exchange with its upstream (connect, request body, response
- * headers and body), so the routes that move big bodies get long ones, and {@code sqlTimeout} stays
+ * <p>A route's timeout is how long its upstream may stay silent (until the response head, then between
+ * reads of the body), so the routes that move big bodies get long ones, and {@code sqlTimeout} stays
  * above queryd's own statement timeout (30s) so a slow query ends with queryd's 504, not ours.
  *
  * @param bind           loopback address and port of the HTTP server

@@ -1,10 +1,8 @@
 package com.lakehouse.gateway.proxy;
 
-import java.net.http.HttpClient;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
 import org.springframework.cloud.gateway.server.mvc.filter.HttpHeadersFilter.RequestHttpHeadersFilter;
@@ -29,14 +27,9 @@ class ProxyConfiguration {
         return Upstreams.from(properties);
     }
 
-    @Bean(destroyMethod = "shutdown")
-    ExecutorService upstreamExecutor() {
-        return Executors.newVirtualThreadPerTaskExecutor();
-    }
-
-    @Bean(destroyMethod = "shutdownNow")
-    HttpClient upstreamHttpClient(GatewayProperties properties, ExecutorService upstreamExecutor) {
-        return UpstreamHttp.newClient(properties.connectTimeout(), upstreamExecutor);
+    @Bean(destroyMethod = "close")
+    CloseableHttpClient upstreamHttpClient(GatewayProperties properties) {
+        return UpstreamHttp.newPooledClient(properties.connectTimeout());
     }
 
     @Bean
@@ -56,10 +49,10 @@ class ProxyConfiguration {
     }
 
     @Bean
-    RouterFunction<ServerResponse> proxyRoutes(GatewayProperties properties, Upstreams upstreams, HttpClient upstreamHttpClient,
-            ExecutorService upstreamExecutor, GatewayMvcProperties gatewayMvcProperties,
+    RouterFunction<ServerResponse> proxyRoutes(GatewayProperties properties, Upstreams upstreams,
+            CloseableHttpClient upstreamHttpClient, GatewayMvcProperties gatewayMvcProperties,
             ObjectProvider<RequestHttpHeadersFilter> requestFilters, ObjectProvider<ResponseHttpHeadersFilter> responseFilters) {
-        UpstreamHttp http = new UpstreamHttp(upstreamHttpClient, upstreamExecutor, gatewayMvcProperties);
+        UpstreamHttp http = new UpstreamHttp(upstreamHttpClient, properties.connectTimeout(), gatewayMvcProperties);
         List<RequestHttpHeadersFilter> requestChain = requestFilters.orderedStream().toList();
         List<ResponseHttpHeadersFilter> responseChain = responseFilters.orderedStream().toList();
         RouterFunction<ServerResponse> routes = null;

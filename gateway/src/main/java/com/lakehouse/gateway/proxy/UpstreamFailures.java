@@ -2,19 +2,23 @@ package com.lakehouse.gateway.proxy;
 
 import java.io.EOFException;
 import java.net.ConnectException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.ClosedChannelException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Map;
+
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
+import org.apache.hc.core5.http.NoHttpResponseException;
 
 import com.lakehouse.shared.error.LakehouseException;
 import com.lakehouse.shared.error.UpstreamFailureException;
 import com.lakehouse.shared.error.UpstreamTimeoutException;
 
 /**
- * Turns a failed exchange into SPEC §1's answers: a timeout is 504, anything else that kept the
- * upstream from answering (refused, reset, closed) is 502; both name the upstream, in the detail and
+ * Turns a failed exchange into SPEC §1's answers: a timeout (no connection in time, or an upstream
+ * silent for the route's timeout) is 504, anything else that kept the upstream from answering
+ * (refused, reset, closed) is 502; both name the upstream, in the detail and
  * as the {@code upstream} member of the problem body. Messages carry no URLs or stack traces.
  */
 public final class UpstreamFailures {
@@ -24,11 +28,11 @@ public final class UpstreamFailures {
 
     public static LakehouseException translate(Upstream upstream, Duration timeout, Throwable error) {
         Map<String, Object> details = Map.of("upstream", upstream.name());
-        if (has(error, HttpConnectTimeoutException.class)) {
+        if (has(error, ConnectTimeoutException.class) || has(error, ConnectionRequestTimeoutException.class)) {
             return new UpstreamTimeoutException("upstream " + upstream.name() + " did not accept a connection in time",
                     details);
         }
-        if (has(error, HttpTimeoutException.class)) {
+        if (has(error, SocketTimeoutException.class)) {
             return new UpstreamTimeoutException("upstream " + upstream.name() + " did not answer within "
                     + describe(timeout), details);
         }
@@ -40,7 +44,8 @@ public final class UpstreamFailures {
         if (has(error, ConnectException.class)) {
             return "connection refused";
         }
-        if (has(error, EOFException.class) || has(error, ClosedChannelException.class)) {
+        if (has(error, NoHttpResponseException.class) || has(error, ConnectionClosedException.class)
+                || has(error, EOFException.class)) {
             return "connection closed";
         }
         return "I/O error";

@@ -1,55 +1,80 @@
 package com.lakehouse.gateway.proxy;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.concurrent.Executor;
 
+import org.apache.hc.client5.http.classic.HttpClient;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
 import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchange;
-import org.springframework.cloud.gateway.server.mvc.handler.RestClientProxyExchange;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.web.client.RestClient;
 
 /**
- * The client side of the gateway: one JDK {@link HttpClient} (HTTP/1.1, pooled connections, no
- * redirects followed, virtual threads) shared by every route, and per route a {@link ProxyExchange}
- * whose timeout is the route's.
+ * The client side of the gateway: one pooled Apache HttpClient 5 shared by every route (HTTP/1.1
+ * keep-alive, no redirects followed, no retries, no decompression, no cookies), and per route a
+ * {@link ProxyExchange} with the route's timeout.
  *
- * <p>Why the JDK client through {@link JdkClientHttpRequestFactory} and a {@link RestClient} with no
- * interceptors: the request body is handed over as a streaming body ({@code OutputStreamPublisher},
- * which blocks the copying thread until the connection wants more), the response body is an
- * {@code InputStream} over a bounded queue, so a 1 GiB PUT or GET moves through a few buffers, never
- * a whole body. {@code ClientHttpRequestFactoryProxyExchange} or any interceptor would buffer the
- * body in memory. Compression is off: the gateway passes {@code Content-Encoding} through instead of
- * decoding what it forwards.
+ * <p>A route's timeout is how long its upstream may stay silent: until the response head arrives,
+ * and then between any two reads of the body, the way nginx's {@code proxy_read_timeout} works. A slow
+ * query that answers within {@code sql_timeout} is never cut; a 1 GiB body that keeps flowing is never
+ * cut either. Retries are off because a proxied request may not be idempotent and its body can be
+ * read once; a pooled connection idle for over a second is checked before reuse instead.
  */
 public final class UpstreamHttp {
 
+    /** Connections per upstream: above what the 2-core target machines serve at once. */
+    private static final int CONNECTIONS_PER_UPSTREAM = 256;
+    private static final TimeValue VALIDATE_AFTER_IDLE = TimeValue.ofSeconds(1);
+    /** Below Tomcat's 60 s keep-alive timeout, so the pool lets a connection go before the upstream does. */
+    private static final TimeValue EVICT_AFTER_IDLE = TimeValue.ofSeconds(30);
+
     private final HttpClient client;
-    private final Executor executor;
+    private final Duration connectTimeout;
     private final GatewayMvcProperties gatewayProperties;
 
-    public UpstreamHttp(HttpClient client, Executor executor, GatewayMvcProperties gatewayProperties) {
+    public UpstreamHttp(HttpClient client, Duration connectTimeout,
+            GatewayMvcProperties gatewayProperties) {
         this.client = client;
-        this.executor = executor;
+        this.connectTimeout = connectTimeout;
         this.gatewayProperties = gatewayProperties;
     }
 
-    /** The client every route shares. */
-    public static HttpClient newClient(Duration connectTimeout, Executor executor) {
-        return HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor)
+    /** The pooled client every route shares; the caller closes it. */
+    public static CloseableHttpClient newPooledClient(Duration connectTimeout) {
+        PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnPerRoute(CONNECTIONS_PER_UPSTREAM)
+                .setMaxConnTotal(CONNECTIONS_PER_UPSTREAM * 8)
+                .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).build())
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(connectTimeout))
+                        .setValidateAfterInactivity(VALIDATE_AFTER_IDLE)
+                        .build())
+                .build();
+        return HttpClients.custom()
+                .setConnectionManager(pool)
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableContentCompression()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .evictIdleConnections(EVICT_AFTER_IDLE)
                 .build();
     }
 
-    /** An exchange whose whole upstream round trip (body both ways included) ends within {@code timeout}. */
+    /** An exchange whose upstream may stay silent for at most {@code timeout}. */
     public ProxyExchange exchange(Duration timeout) {
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client, executor);
-        factory.setReadTimeout(timeout);
-        factory.enableCompression(false);
-        return new RestClientProxyExchange(RestClient.builder().requestFactory(factory).build(), gatewayProperties);
+        RequestConfig config = RequestConfig.custom()
+                .setResponseTimeout(Timeout.of(timeout))
+                .setConnectionRequestTimeout(Timeout.of(connectTimeout))
+                .setRedirectsEnabled(false)
+                .setExpectContinueEnabled(false)
+                .build();
+        return new StreamingProxyExchange(client, config, gatewayProperties.getStreamingMediaTypes());
     }
 }

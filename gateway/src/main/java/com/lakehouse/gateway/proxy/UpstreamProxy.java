@@ -11,14 +11,13 @@ import org.springframework.cloud.gateway.server.mvc.filter.HttpHeadersFilter.Req
 import org.springframework.cloud.gateway.server.mvc.filter.HttpHeadersFilter.ResponseHttpHeadersFilter;
 import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchange;
 import org.springframework.http.HttpHeaders;
-import org.springframework.web.client.RestClientException;
 import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * The handler of one route: forwards the request to its upstream through Spring Cloud Gateway's
- * {@link ProxyExchange} and streams the answer back. It stands in for {@code HandlerFunctions.http()}
+ * The handler of one route: forwards the request to its upstream through a {@link ProxyExchange}
+ * (the gateway's {@link StreamingProxyExchange}) and streams the answer back. It stands in for {@code HandlerFunctions.http()}
  * because that handler rebuilds the query from decoded parameters and drops the upstream's base
  * path; here the target comes from {@link ProxyTarget}, byte for byte. Header rules are the gateway's
  * {@code HttpHeadersFilter} beans (hop-by-hop removal, forwarded-header hygiene) in their order.
@@ -55,7 +54,7 @@ public final class UpstreamProxy implements HandlerFunction<ServerResponse> {
                 .build();
         try {
             return exchange.exchange(proxied);
-        } catch (RestClientException | UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw UpstreamFailures.translate(route.upstream(), route.timeout(), e);
         }
     }

@@ -3,13 +3,16 @@ package com.lakehouse.gateway.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.HttpHostConnectException;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
+import org.apache.hc.core5.http.NoHttpResponseException;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.client.ResourceAccessException;
 
 import com.lakehouse.shared.error.LakehouseException;
 import com.lakehouse.shared.error.UpstreamFailureException;
@@ -20,7 +23,7 @@ class UpstreamFailuresTest {
     private static final Upstream QUERYD = Upstream.parse("queryd", "queryd_url", "http://127.0.0.1:3214");
 
     private static LakehouseException translate(IOException cause, Duration timeout) {
-        return UpstreamFailures.translate(QUERYD, timeout, new ResourceAccessException("I/O error", cause));
+        return UpstreamFailures.translate(QUERYD, timeout, new UncheckedIOException(cause));
     }
 
     @Test
@@ -29,20 +32,30 @@ class UpstreamFailuresTest {
         assertThat(e).isInstanceOf(UpstreamFailureException.class)
                 .hasMessage("upstream queryd is unreachable (connection refused)");
         assertThat(e.details()).containsEntry("upstream", "queryd");
+        assertThat(translate(new HttpHostConnectException("Connect to http://127.0.0.1:3214 failed"), Duration.ofSeconds(1)))
+                .hasMessage("upstream queryd is unreachable (connection refused)");
     }
 
     @Test
     void aTimeoutIs504WithTheRoutesTimeout() {
-        LakehouseException e = translate(new HttpTimeoutException("request timed out"), Duration.ofSeconds(120));
+        LakehouseException e = translate(new SocketTimeoutException("Read timed out"), Duration.ofSeconds(120));
         assertThat(e).isInstanceOf(UpstreamTimeoutException.class).hasMessage("upstream queryd did not answer within 120s");
         assertThat(e.details()).containsEntry("upstream", "queryd");
-        assertThat(translate(new HttpTimeoutException("t"), Duration.ofMillis(1500)).getMessage()).endsWith("within 1500ms");
+        assertThat(translate(new SocketTimeoutException("t"), Duration.ofMillis(1500)).getMessage()).endsWith("within 1500ms");
     }
 
     @Test
     void aConnectTimeoutIs504() {
-        assertThat(translate(new HttpConnectTimeoutException("connect timed out"), Duration.ofSeconds(1)))
+        assertThat(translate(new ConnectTimeoutException("Connect timed out"), Duration.ofSeconds(1)))
                 .isInstanceOf(UpstreamTimeoutException.class).hasMessageContaining("did not accept a connection");
+        assertThat(translate(new ConnectionRequestTimeoutException("pool exhausted"), Duration.ofSeconds(1)))
+                .as("every pooled connection busy for the connect timeout").isInstanceOf(UpstreamTimeoutException.class);
+    }
+
+    @Test
+    void anUpstreamThatClosedWithoutAnsweringIs502() {
+        assertThat(translate(new NoHttpResponseException("127.0.0.1:3214 failed to respond"), Duration.ofSeconds(1)))
+                .isInstanceOf(UpstreamFailureException.class).hasMessage("upstream queryd is unreachable (connection closed)");
     }
 
     @Test
