@@ -17,12 +17,18 @@ public class GatewayApplication {
      * Nothing at the edge may read or rewrite a body it forwards: no multipart parsing, no form
      * parsing of PUT/PATCH bodies (Spring's FormContentFilter) or of POST forms (the gateway's
      * FormFilter), and Content-Length stays so upstreams can refuse oversized bodies up front.
+     *
+     * <p>When an upstream refuses a body before reading it (a 413), the gateway passes the answer on
+     * while the caller is still sending. Tomcat then reads and drops the rest of that body (up to
+     * 1 GiB here, 2 MiB by default) before it ends the exchange: closing a connection with unread
+     * bytes in it resets it, and a reset can destroy the answer before the caller has read it.
      */
     static final Map<String, Object> DEFAULTS = Map.of(
             "spring.servlet.multipart.enabled", "false",
             "spring.mvc.formcontent.filter.enabled", "false",
             "spring.cloud.gateway.server.webmvc.form-filter.enabled", "false",
-            "spring.cloud.gateway.server.webmvc.remove-content-length-request-headers-filter.enabled", "false");
+            "spring.cloud.gateway.server.webmvc.remove-content-length-request-headers-filter.enabled", "false",
+            "server.tomcat.max-swallow-size", "1GB");
 
     public static void main(String[] args) {
         LakehouseApplication.run(LakehouseApplication.create(FleetService.GATEWAY, GatewayApplication.class, DEFAULTS),

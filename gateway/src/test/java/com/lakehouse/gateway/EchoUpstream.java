@@ -108,6 +108,8 @@ final class EchoUpstream implements AutoCloseable {
             } else if (path.contains("/generate/")) {
                 String[] args = path.substring(path.indexOf("/generate/") + "/generate/".length()).split("/");
                 generate(exchange, Long.parseLong(args[0]), Long.parseLong(args[1]));
+            } else if (path.endsWith("/refuse-early")) {
+                refuseEarly(exchange);
             } else if (path.contains("/status/")) {
                 status(exchange, Integer.parseInt(path.substring(path.lastIndexOf('/') + 1)));
             } else {
@@ -131,6 +133,18 @@ final class EchoUpstream implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody(); InputStream in = new GeneratedBytes(seed, length)) {
             in.transferTo(out);
         }
+    }
+
+    /**
+     * What storaged and ingestd (Tomcat) do with a declared length over their cap: answer 413 before
+     * reading the body, swallow at most 2 MiB of it, then close the connection.
+     */
+    private void refuseEarly(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("Connection", "close");
+        send(exchange, 413, "application/problem+json", PROBLEM_BODY.formatted(413).getBytes(StandardCharsets.UTF_8));
+        exchange.getResponseBody().flush();
+        InputStream body = exchange.getRequestBody();
+        body.readNBytes(2 * 1024 * 1024);
     }
 
     private void status(HttpExchange exchange, int code) throws IOException {

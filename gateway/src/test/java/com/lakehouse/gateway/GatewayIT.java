@@ -306,6 +306,16 @@ class GatewayIT {
     }
 
     @Test
+    void anUpstreamRefusingABigBodyBeforeReadingItIsAnsweredWithItsOwnStatus() throws Exception {
+        long size = 256L * 1024 * 1024;
+        HttpResponse<String> response = send(at("/v1/storage/object/refuse-early").timeout(Duration.ofMinutes(2))
+                .PUT(HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofInputStream(() -> new GeneratedBytes(3, size)), size)));
+        assertThat(response.statusCode()).as("the upstream's 413, not a 502 for the socket it closed: %s", response.body()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
     void aDeadUpstreamIs502NamingItAndHealthSaysSo() throws Exception {
         EchoUpstream embedd = upstreams.get("embedd");
         embedd.stop();

@@ -7,8 +7,10 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.impl.io.MonitoringResponseOutOfOrderStrategy;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -51,6 +53,12 @@ public final class UpstreamHttp {
                 .setMaxConnPerRoute(CONNECTIONS_PER_UPSTREAM)
                 .setMaxConnTotal(CONNECTIONS_PER_UPSTREAM * 8)
                 .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).build())
+                // An upstream may answer before it has read a big body (a 413 on a declared length over
+                // its cap) and close: watching for that answer while sending passes the 413 on, where a
+                // plain send would fail on the closed socket and answer 502.
+                .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
+                        .responseOutOfOrderStrategy(MonitoringResponseOutOfOrderStrategy.INSTANCE)
+                        .build())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(connectTimeout))
                         .setValidateAfterInactivity(VALIDATE_AFTER_IDLE)
