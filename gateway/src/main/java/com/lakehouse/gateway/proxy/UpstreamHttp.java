@@ -32,6 +32,8 @@ public final class UpstreamHttp {
 
     /** Connections per upstream: above what the 2-core target machines serve at once. */
     private static final int CONNECTIONS_PER_UPSTREAM = 256;
+    private static final long EARLY_ANSWER_CHECK_BYTES = 1024 * 1024;
+    private static final long EARLY_ANSWER_CHECKS = 16;
     private static final TimeValue VALIDATE_AFTER_IDLE = TimeValue.ofSeconds(1);
     /** Below Tomcat's 60 s keep-alive timeout, so the pool lets a connection go before the upstream does. */
     private static final TimeValue EVICT_AFTER_IDLE = TimeValue.ofSeconds(30);
@@ -55,9 +57,12 @@ public final class UpstreamHttp {
                 .setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).build())
                 // An upstream may answer before it has read a big body (a 413 on a declared length over
                 // its cap) and close: watching for that answer while sending passes the 413 on, where a
-                // plain send would fail on the closed socket and answer 502.
+                // plain send would fail on the closed socket and answer 502. Each look waits up to 1 ms,
+                // so it happens at each MiB of the first 16 only: Tomcat reads up to 2 MiB of a refused
+                // body before it closes, and a body below 1 MiB is never slowed.
                 .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
-                        .responseOutOfOrderStrategy(MonitoringResponseOutOfOrderStrategy.INSTANCE)
+                        .responseOutOfOrderStrategy(new MonitoringResponseOutOfOrderStrategy(EARLY_ANSWER_CHECK_BYTES,
+                                EARLY_ANSWER_CHECKS))
                         .build())
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(connectTimeout))
