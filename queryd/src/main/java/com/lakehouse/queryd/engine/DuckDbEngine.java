@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
@@ -33,6 +34,7 @@ public final class DuckDbEngine implements SqlParser, AutoCloseable {
     private final DuckDBConnection root;
     private final ReentrantLock ddl = new ReentrantLock();
     private final BlockingQueue<PreparedStatement> parsers = new ArrayBlockingQueue<>(32);
+    private final ParserVerdictCache verdicts = new ParserVerdictCache();
     private final String cacheDir;
 
     private DuckDbEngine(DuckDBConnection root, String cacheDir) {
@@ -103,10 +105,15 @@ public final class DuckDbEngine implements SqlParser, AutoCloseable {
 
     /**
      * DuckDB's parser verdict on {@code sql}; the text is a bound parameter, so nothing in it runs.
-     * Parser statements are prepared once and reused, as this runs before every query.
+     * Parser statements are prepared once and reused, as this runs before every query, and the
+     * verdicts on recent texts are remembered.
      */
     @Override
     public ParserVerdict parse(String sql) {
+        Optional<ParserVerdict> known = verdicts.get(sql);
+        if (known.isPresent()) {
+            return known.get();
+        }
         PreparedStatement ps = parsers.poll();
         try {
             if (ps == null) {
@@ -125,6 +132,7 @@ public final class DuckDbEngine implements SqlParser, AutoCloseable {
             if (!parsers.offer(ps)) {
                 closeQuietly(ps);
             }
+            verdicts.put(sql, verdict);
             return verdict;
         } catch (SQLException e) {
             closeQuietly(ps);
