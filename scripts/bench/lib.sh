@@ -15,11 +15,14 @@ BENCH_JVM_FLAGS=(--add-modules jdk.incubator.vector --add-opens=java.base/java.n
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
 # module_classpath MODULE: classes + test classes + test-scope dependencies (builds if needed).
+# With -am: a module's ITs declare other services as pom-typed test dependencies, which resolve
+# only inside the reactor. Each module writes its list to its own target/ (a relative outputFile
+# is resolved against the module's directory).
 module_classpath() {
-  local module=$1 cpfile="$BENCH_OUT/$1.classpath"
-  (cd "$BENCH_ROOT" && ./mvnw -q -B -pl "$module" test-compile dependency:build-classpath \
-    -Dmdep.outputFile="$cpfile" -Dmdep.includeScope=test > /dev/null)
-  echo "$BENCH_ROOT/$module/target/test-classes:$BENCH_ROOT/$module/target/classes:$(cat "$cpfile")"
+  local module=$1
+  (cd "$BENCH_ROOT" && ./mvnw -q -B -pl "$module" -am test-compile dependency:build-classpath \
+    -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test > /dev/null)
+  echo "$BENCH_ROOT/$module/target/test-classes:$BENCH_ROOT/$module/target/classes:$(cat "$BENCH_ROOT/$module/target/bench-classpath.txt")"
 }
 
 # start_service MODULE PORT HEAP WORKDIR ARGS...: runs the exec jar as ./lakehouse up does; echoes the pid.
@@ -55,3 +58,11 @@ bench_begin() {
 
 # ratio A B: A/B with two decimals.
 ratio() { python3 -c "import sys; a,b=float(sys.argv[1]),float(sys.argv[2]); print(f'{a/b:.2f}' if b else 'n/a')" "$1" "$2"; }
+
+# ensure_wrk: wrk (Debian package) is the HTTP load generator of the benches: a C client whose own
+# CPU per request is a few microseconds, so on two cores it leaves them to the service measured.
+ensure_wrk() {
+  command -v wrk > /dev/null && return 0
+  echo "bench: installing wrk (Debian package)" >&2
+  if [[ $(id -u) -eq 0 ]]; then apt-get install -y wrk > /dev/null; else sudo apt-get install -y wrk > /dev/null; fi
+}

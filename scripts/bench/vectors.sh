@@ -10,9 +10,8 @@ ROOT=$(pwd)
 N=${1:-100000}
 NQ=${2:-1000}
 DIM=384
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-[[ -x "$JAVA_HOME/bin/java" ]] || JAVA_HOME=$(ls -d /usr/lib/jvm/temurin-2*-jdk-amd64 | tail -1)
-JAVA="$JAVA_HOME/bin/java"
+# shellcheck source=lib.sh
+source "$ROOT/scripts/bench/lib.sh"   # JAVA (a JDK >= 21), module_classpath
 FLAGS=(--add-modules jdk.incubator.vector --add-opens=java.base/java.nio=ALL-UNNAMED --enable-native-access=ALL-UNNAMED)
 WORK=$(mktemp -d /tmp/lakehouse-bench-vectors.XXXXXX)
 PIDS=()
@@ -22,12 +21,8 @@ mkdir -p target/bench
 OUT=target/bench/vectors.md
 
 # --- build what the bench runs -----------------------------------------------------------------
-if [[ ! -f vectord/target/test-classes/com/lakehouse/vectord/bench/VectorBench.class || ! -f vectord/target/vectord-0.1.0-exec.jar ]]; then
-  ./mvnw -q -pl vectord package -DskipTests
-  ./mvnw -q -pl vectord test-compile
-fi
-./mvnw -q -pl vectord dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt" > /dev/null
-CP="vectord/target/test-classes:vectord/target/classes:$(cat "$WORK/cp.txt")"
+./mvnw -q -B -pl vectord -am package -DskipTests > /dev/null
+CP=$(module_classpath vectord)
 
 # Debian's python3-hnswlib lives in the system interpreter (a pyenv python3 on PATH would not see it)
 PY=/usr/bin/python3

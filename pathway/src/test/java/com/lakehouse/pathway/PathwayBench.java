@@ -25,7 +25,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Driver of scripts/bench/pathway.sh (not a test). Modes:
  * <ul>
- * <li>{@code adds URL N CLIENTS}: acknowledged adds/s over HTTP with N adds from CLIENTS threads;</li>
  * <li>{@code raw-appends FILE N}: the peer, the same lines appended and forced one by one;</li>
  * <li>{@code make-log FILE N}: writes a trace log of N traces for the search run;</li>
  * <li>{@code search URL Q}: p50/p95 of Q searches over HTTP;</li>
@@ -44,7 +43,6 @@ public final class PathwayBench {
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
-            case "adds" -> adds(URI.create(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "raw-appends" -> rawAppends(Path.of(args[1]), Integer.parseInt(args[2]));
             case "make-log" -> makeLog(Path.of(args[1]), Integer.parseInt(args[2]));
             case "search" -> search(URI.create(args[1]), Integer.parseInt(args[2]));
@@ -81,37 +79,6 @@ public final class PathwayBench {
             text.append(word(random)).append(' ');
         }
         return "{\"worker\":\"W" + n + "\",\"note\":\"" + text.toString().trim() + "\"}";
-    }
-
-    private static void adds(URI base, int count, int clients) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        AtomicInteger next = new AtomicInteger();
-        long started = System.nanoTime();
-        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                futures.add(pool.submit(() -> {
-                    Random random = new Random();
-                    int n;
-                    while ((n = next.getAndIncrement()) < count) {
-                        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/pathway/traces"))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString("{\"content\":" + content(random, n) + ",\"tags\":[\"bench\"]}"))
-                                .build();
-                        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-                        if (response.statusCode() != 201) {
-                            throw new IllegalStateException("add answered " + response.statusCode());
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("adds_per_s %.0f adds/s%n", count / seconds);
     }
 
     private static void rawAppends(Path file, int count) throws IOException {
