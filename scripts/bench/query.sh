@@ -9,11 +9,11 @@
 # Boots its own loopback fleet on free ports as ./lakehouse does (exec jars, modest -Xmx, the
 # launcher's JVM flags): S3Proxy -> storaged -> catalogd -> ingestd -> queryd -> gateway; ingests the
 # generated CSV through the gateway; stops everything on exit.
-#   scripts/bench/query.sh          ROWS=500000 WARMUP=300 ITERATIONS=200 override the run (warm-up: the JIT of queryd and the gateway)
+#   scripts/bench/query.sh          ROWS=500000 WARMUP=2000 ITERATIONS=200 override the run (queryd reaches steady state after some thousands of requests: its JIT)
 # Writes target/bench/query.md (markdown table rows).
 source "$(dirname "$0")/lib.sh"
 ROWS=${ROWS:-500000}
-WARMUP=${WARMUP:-300}
+WARMUP=${WARMUP:-2000}
 ITERATIONS=${ITERATIONS:-200}
 HERE="$BENCH_ROOT/scripts/bench/query"
 
