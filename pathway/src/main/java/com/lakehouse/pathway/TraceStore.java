@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 import com.lakehouse.shared.error.ConflictException;
 import com.lakehouse.shared.error.InvalidRequestException;
@@ -72,89 +73,88 @@ final class TraceStore {
         requireContent(content);
         List<String> cleanTags = cleanTags(tags);
         String digest = CanonicalJson.digest(content);
-        Added added;
-        long seq;
-        lock.writeLock().lock();
-        try {
+        return mutate(() -> {
             String existingUid = idempotent ? liveByContent.get(digest) : null;
             if (existingUid != null) {
                 Trace replayed = traces.get(existingUid).replayed(now());
-                seq = write("replay", replayed);
+                long seq = write("replay", replayed);
                 traces.put(replayed.uid(), replayed);
-                added = new Added(replayed, true);
-            } else {
-                String now = now();
-                Trace trace = new Trace(UUID.randomUUID().toString(), compact(content), cleanTags, now, now, null, false, 0);
-                seq = write("add", trace);
-                apply(trace, content, null);
-                added = new Added(trace, false);
+                return new Logged<>(new Added(replayed, true), seq);
             }
-        } finally {
-            lock.writeLock().unlock();
-        }
-        durable(seq);
-        return added;
+            String now = now();
+            Trace trace = new Trace(UUID.randomUUID().toString(), compact(content), cleanTags, now, now, null, false, 0);
+            long seq = write("add", trace);
+            apply(trace, content, null);
+            return new Logged<>(new Added(trace, false), seq);
+        });
     }
 
     Trace update(String uid, JsonNode content, List<String> tags) {
         requireContent(content);
         List<String> cleanTags = tags == null ? null : cleanTags(tags);
-        Trace updated;
-        long seq;
-        lock.writeLock().lock();
-        try {
+        return mutate(() -> {
             Trace current = require(uid);
             if (current.retired()) {
                 throw new ConflictException("trace " + uid + " is retired; revise it to record a new version");
             }
-            updated = current.withContent(compact(content), cleanTags, now());
-            seq = write("update", updated);
+            Trace updated = current.withContent(compact(content), cleanTags, now());
+            long seq = write("update", updated);
             apply(updated, content, current);
-        } finally {
-            lock.writeLock().unlock();
-        }
-        durable(seq);
-        return updated;
+            return new Logged<>(updated, seq);
+        });
     }
 
     Trace revise(String uid, JsonNode content, List<String> tags) {
         requireContent(content);
-        Trace revision;
-        long seq;
-        lock.writeLock().lock();
-        try {
+        return mutate(() -> {
             Trace predecessor = require(uid);
             String now = now();
             List<String> newTags = tags == null ? predecessor.tags() : cleanTags(tags);
-            revision = new Trace(UUID.randomUUID().toString(), compact(content), newTags, now, now, uid, false, 0);
-            seq = write("revise", revision);
+            Trace revision = new Trace(UUID.randomUUID().toString(), compact(content), newTags, now, now, uid, false, 0);
+            long seq = write("revise", revision);
             apply(revision, content, null);
-        } finally {
-            lock.writeLock().unlock();
-        }
-        durable(seq);
-        return revision;
+            return new Logged<>(revision, seq);
+        });
     }
 
     Trace retire(String uid) {
-        Trace retired;
-        long seq;
-        lock.writeLock().lock();
-        try {
+        return mutate(() -> {
             Trace current = require(uid);
             if (current.retired()) {
-                return current;
+                return new Logged<>(current, NOTHING_WRITTEN);
             }
-            retired = current.retire(now());
-            seq = write("retire", retired);
+            Trace retired = current.retire(now());
+            long seq = write("retire", retired);
             traces.put(uid, retired);
             liveByContent.values().remove(uid);
             index.remove(uid);
+            return new Logged<>(retired, seq);
+        });
+    }
+
+    /** A change's answer and the log line that records it ({@link #NOTHING_WRITTEN} when nothing changed). */
+    private record Logged<T>(T result, long seq) {
+    }
+
+    private static final long NOTHING_WRITTEN = 0;
+
+    /**
+     * Runs a change under the store's write lock, then waits outside it until the change's log line
+     * is on disk, so concurrent writers share one force. Readers may see the change a moment before
+     * it is durable; its writer is answered only after.
+     */
+    private <T> T mutate(Supplier<Logged<T>> change) {
+        Logged<T> logged;
+        lock.writeLock().lock();
+        try {
+            logged = change.get();
         } finally {
             lock.writeLock().unlock();
         }
-        durable(seq);
-        return retired;
+        if (logged.seq() != NOTHING_WRITTEN) {
+            durable(logged.seq());
+        }
+        return logged.result();
     }
 
     Trace get(String uid) {
@@ -242,10 +242,8 @@ final class TraceStore {
     }
 
     /**
-     * Waits, outside the store's lock, until the line is on disk, so concurrent writers share one
-     * force. Readers may see the change a moment before it is durable; its writer is answered only
-     * after. Should the force itself fail, the writer gets a 503 for a change that is in memory
-     * and in the OS's copy of the log.
+     * Waits until the line is on disk. Should the force itself fail, the writer gets a 503 for a
+     * change that is in memory and in the OS's copy of the log.
      */
     private void durable(long seq) {
         try {

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.lakehouse.shared.error.InvalidRequestException;
 import com.lakehouse.shared.error.PayloadTooLargeException;
+import com.lakehouse.shared.storage.Etags;
 import com.lakehouse.shared.web.ProblemTypes;
 
 /**

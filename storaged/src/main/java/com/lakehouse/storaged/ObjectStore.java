@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import com.lakehouse.shared.storage.Etags;
 import com.lakehouse.shared.storage.ObjectPage;
 import com.lakehouse.shared.storage.StoredObject;
 

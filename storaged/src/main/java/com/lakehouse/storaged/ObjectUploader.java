@@ -15,6 +15,7 @@ import org.apache.commons.logging.LogFactory;
 import com.lakehouse.shared.error.InvalidRequestException;
 import com.lakehouse.shared.error.PayloadTooLargeException;
 import com.lakehouse.shared.error.UnavailableException;
+import com.lakehouse.shared.storage.Etags;
 
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;

@@ -105,12 +105,8 @@ public class StorageClient {
         }
         long size = response.headers().firstValueAsLong("Content-Length").orElse(-1);
         // Headers quote the ETag as HTTP requires; JSON bodies (put, list) carry it bare.
-        String etag = response.headers().firstValue("ETag").map(StorageClient::unquote).orElse(null);
+        String etag = response.headers().firstValue("ETag").map(Etags::unquote).orElse(null);
         return Optional.of(new StoredObject(key, size, etag, response.headers().firstValue("Last-Modified").orElse(null)));
-    }
-
-    private static String unquote(String etag) {
-        return etag.length() >= 2 && etag.startsWith("\"") && etag.endsWith("\"") ? etag.substring(1, etag.length() - 1) : etag;
     }
 
     /** Deletes; an absent key is not an error. */

@@ -50,34 +50,27 @@ public enum Distance {
      * distances the live one did (and cosine distances of exact matches are exactly 0).
      */
     public float between(float[] a, float[] b) {
-        double dot = 0;
-        double normA = 0;
-        double normB = 0;
-        double squared = 0;
-        for (int i = 0; i < a.length; i++) {
-            double x = a[i];
-            double y = b[i];
-            dot += x * y;
-            normA += x * x;
-            normB += y * y;
-            squared += (x - y) * (x - y);
-        }
         return switch (this) {
-            case COSINE -> (float) Math.max(0, 1 - dot / (Math.sqrt(normA) * Math.sqrt(normB)));
-            case L2 -> (float) squared;
-            case DOT -> (float) (1 - dot);
+            case COSINE -> (float) Math.max(0, 1 - dot(a, b) / (Math.sqrt(dot(a, a)) * Math.sqrt(dot(b, b))));
+            case L2 -> (float) squaredDistance(a, b);
+            case DOT -> (float) (1 - dot(a, b));
         };
     }
 
-    /** Inverts Lucene's score function for this similarity. */
-    public float fromScore(float score) {
-        return switch (this) {
-            // Lucene: (1 + cos) / 2
-            case COSINE -> Math.max(0f, 2f - 2f * score);
-            // Lucene: 1 / (1 + squared distance)
-            case L2 -> Math.max(0f, 1f / score - 1f);
-            // Lucene: dot < 0 ? 1 / (1 - dot) : dot + 1
-            case DOT -> 1f - (score >= 1f ? score - 1f : 1f - 1f / score);
-        };
+    private static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += (double) a[i] * b[i];
+        }
+        return sum;
+    }
+
+    private static double squaredDistance(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            double d = (double) a[i] - b[i];
+            sum += d * d;
+        }
+        return sum;
     }
 }
