@@ -16,11 +16,10 @@ HEAP=${LH_BENCH_XMX:-512m}
 OUT="$ROOT/target/bench"
 mkdir -p "$OUT"
 
-JAR=$(ls embedd/target/embedd-*-exec.jar 2>/dev/null | head -1 || true)
-if [[ -z "$JAR" || ! -d embedd/target/test-classes/com/lakehouse/embedd/bench ]]; then
-  ./mvnw -q -pl embedd package -DskipTests > "$OUT/embed-mvn.log" 2>&1
-  JAR=$(ls embedd/target/embedd-*-exec.jar | head -1)
-fi
+# Always build, with the modules embedd depends on: a jar left from another commit, or built
+# against an older shared library, would be measured instead of this one.
+./mvnw -q -pl embedd -am package -DskipTests > "$OUT/embed-mvn.log" 2>&1
+JAR=$(ls embedd/target/embedd-*-exec.jar | head -1)
 ./mvnw -q -pl embedd dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/embed-classpath.txt" \
   > "$OUT/embed-mvn.log" 2>&1
 CP="embedd/target/test-classes:embedd/target/classes:$(cat "$OUT/embed-classpath.txt")"

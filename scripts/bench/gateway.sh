@@ -10,28 +10,16 @@
 # Writes target/bench/gateway.md (markdown table rows).
 set -euo pipefail
 
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-source "$ROOT/scripts/lib/jdk.sh"
-JAVA=$(find_java) || { echo "bench: no JDK >= 21 found" >&2; exit 1; }
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"   # JAVA, free_port, ensure_wrk, start_s3proxy
+ROOT=$BENCH_ROOT
 DURATION=${DURATION:-15s}
 CONNECTIONS=${CONNECTIONS:-50}
 THREADS=${THREADS:-2}
-JVM_FLAGS=(--add-modules jdk.incubator.vector --add-opens=java.base/java.nio=ALL-UNNAMED
-  --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC)
 
-if ! command -v wrk > /dev/null; then
-  echo "bench: installing wrk (Debian package)"
-  if [[ $(id -u) -eq 0 ]]; then apt-get install -y wrk > /dev/null; else sudo apt-get install -y wrk > /dev/null; fi
-fi
+ensure_wrk
 
 jar_of() { ls "$ROOT/$1"/target/"$1"-*-exec.jar 2> /dev/null | head -n 1; }
-for module in storaged catalogd gateway; do
-  if [[ -z "$(jar_of "$module")" ]]; then
-    echo "bench: building $module"
-    (cd "$ROOT" && ./mvnw -q -pl "$module" package -DskipTests)
-  fi
-done
-[[ -f "$ROOT/target/tools/s3proxy.jar" ]] || (cd "$ROOT" && ./mvnw -q -N initialize)
+build_jars storaged catalogd gateway
 
 WORK=$(mktemp -d)
 PIDS=()
@@ -43,12 +31,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 
 # start NAME HEAP ARGS...: runs a JVM in $WORK (no lakehouse.toml there), logging to $WORK/NAME.log.
 start() {
   local name=$1 heap=$2; shift 2
-  (cd "$WORK" && exec "$JAVA" "-Xmx$heap" "${JVM_FLAGS[@]}" "$@" > "$WORK/$name.log" 2>&1) &
+  (cd "$WORK" && exec "$JAVA" "-Xmx$heap" "${BENCH_JVM_FLAGS[@]}" "$@" > "$WORK/$name.log" 2>&1) &
   PIDS+=($!)
 }
 
@@ -61,24 +48,14 @@ await() {
   echo "bench: $name did not come up; its log:" >&2; tail -n 30 "$WORK/$name.log" >&2; exit 1
 }
 
-S3=$(free_port); STORAGED=$(free_port); CATALOGD=$(free_port); GATEWAY=$(free_port)
-mkdir -p "$WORK/s3-data"
-cat > "$WORK/s3proxy.properties" <<PROPS
-s3proxy.endpoint=http://127.0.0.1:$S3
-s3proxy.authorization=aws-v2-or-v4
-s3proxy.identity=bench
-s3proxy.credential=bench-secret
-jclouds.provider=filesystem-nio2
-jclouds.filesystem.basedir=$WORK/s3-data
-PROPS
-export LH_S3_ACCESS_KEY_ID=bench LH_S3_SECRET_ACCESS_KEY=bench-secret
+STORAGED=$(free_port); CATALOGD=$(free_port); GATEWAY=$(free_port)
 unset AUTH_TOKEN LAKEHOUSE_CONFIG
 
 echo "bench: starting S3Proxy, storaged, catalogd, gateway on loopback"
-start s3proxy 256m -jar "$ROOT/target/tools/s3proxy.jar" --properties "$WORK/s3proxy.properties"
-await s3proxy "http://127.0.0.1:$S3/"
+start_s3proxy "$WORK"
+PIDS+=("$S3_PID")
 start storaged 256m -jar "$(jar_of storaged)" --lakehouse.storaged.bind="127.0.0.1:$STORAGED" \
-  --lakehouse.s3.endpoint="http://127.0.0.1:$S3"
+  --lakehouse.s3.endpoint="http://127.0.0.1:$S3_PORT"
 await storaged "http://127.0.0.1:$STORAGED/health"
 start catalogd 256m -jar "$(jar_of catalogd)" --lakehouse.catalogd.bind="127.0.0.1:$CATALOGD" \
   --lakehouse.catalogd.storaged_url="http://127.0.0.1:$STORAGED" --lakehouse.catalogd.data_dir="$WORK/catalogd"

@@ -16,13 +16,7 @@ RUNS=${RUNS:-2}
 THREADS=2 # DuckDB threads on both sides: ingestd's duckdb_threads default, and the peer's
 
 jar_of() { ls "$BENCH_ROOT/$1"/target/"$1"-*-exec.jar 2> /dev/null | head -n 1; }
-for module in storaged catalogd ingestd; do
-  if [[ -z "$(jar_of "$module")" ]]; then
-    echo "bench: building $module"
-    (cd "$BENCH_ROOT" && ./mvnw -q -pl "$module" package -DskipTests)
-  fi
-done
-[[ -f "$BENCH_ROOT/target/tools/s3proxy.jar" ]] || (cd "$BENCH_ROOT" && ./mvnw -q -N initialize)
+build_jars storaged catalogd ingestd
 CLASSPATH_TEST=$(module_classpath ingestd)
 
 WORK=$(mktemp -d "$BENCH_OUT/ingest-work.XXXXXX")
@@ -63,22 +57,11 @@ launch() {
 }
 
 # The fleet.
-S3_PORT=$(free_port)
-mkdir -p "$WORK/s3-data"
-cat > "$WORK/s3proxy.properties" << EOF
-s3proxy.endpoint=http://127.0.0.1:$S3_PORT
-s3proxy.authorization=aws-v2-or-v4
-s3proxy.identity=bench
-s3proxy.credential=bench-secret
-jclouds.provider=filesystem-nio2
-jclouds.filesystem.basedir=$WORK/s3-data
-EOF
-(cd "$WORK" && exec "$JAVA" -Xmx256m -jar "$BENCH_ROOT/target/tools/s3proxy.jar" --properties "$WORK/s3proxy.properties" > "$WORK/s3proxy.log" 2>&1) &
-PIDS+=($!)
-for _ in $(seq 1 300); do curl -s -o /dev/null -m 1 "http://127.0.0.1:$S3_PORT" && break; sleep 0.2; done
+start_s3proxy "$WORK"
+PIDS+=("$S3_PID")
 
 STORAGED_PORT=$(free_port)
-LH_S3_ACCESS_KEY_ID=bench LH_S3_SECRET_ACCESS_KEY=bench-secret launch storaged "$STORAGED_PORT" \
+launch storaged "$STORAGED_PORT" \
   "--lakehouse.s3.endpoint=http://127.0.0.1:$S3_PORT" "--lakehouse.storaged.max_put_bytes=2147483648"
 CATALOGD_PORT=$(free_port)
 launch catalogd "$CATALOGD_PORT" "--lakehouse.catalogd.storaged_url=http://127.0.0.1:$STORAGED_PORT" \

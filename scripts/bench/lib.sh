@@ -66,3 +66,39 @@ ensure_wrk() {
   echo "bench: installing wrk (Debian package)" >&2
   if [[ $(id -u) -eq 0 ]]; then apt-get install -y wrk > /dev/null; else sudo apt-get install -y wrk > /dev/null; fi
 }
+
+# start_s3proxy WORKDIR: S3Proxy (filesystem backend under WORKDIR/s3-data, identity bench) on a
+# free loopback port, as the fleet's embedded S3. Sets S3_PORT and S3_PID, exports the credentials
+# storaged reads (LH_S3_ACCESS_KEY_ID, LH_S3_SECRET_ACCESS_KEY), and returns once it answers.
+# Call it directly, not in $(...): it sets variables in the caller's shell.
+start_s3proxy() {
+  local work=$1
+  [[ -f "$BENCH_ROOT/target/tools/s3proxy.jar" ]] || (cd "$BENCH_ROOT" && ./mvnw -q -N initialize)
+  S3_PORT=$(free_port)
+  mkdir -p "$work/s3-data"
+  cat > "$work/s3proxy.properties" << PROPS
+s3proxy.endpoint=http://127.0.0.1:$S3_PORT
+s3proxy.authorization=aws-v2-or-v4
+s3proxy.identity=bench
+s3proxy.credential=bench-secret
+jclouds.provider=filesystem-nio2
+jclouds.filesystem.basedir=$work/s3-data
+PROPS
+  (cd "$work" && exec "$JAVA" -Xmx256m -jar "$BENCH_ROOT/target/tools/s3proxy.jar" \
+    --properties "$work/s3proxy.properties" > "$work/s3proxy.log" 2>&1) &
+  S3_PID=$!
+  export LH_S3_ACCESS_KEY_ID=bench LH_S3_SECRET_ACCESS_KEY=bench-secret
+  local _
+  for _ in $(seq 1 300); do
+    curl -s -o /dev/null -m 1 "http://127.0.0.1:$S3_PORT/" && return 0
+    sleep 0.2
+  done
+  echo "bench: S3Proxy did not come up; its log:" >&2; tail -n 20 "$work/s3proxy.log" >&2; return 1
+}
+
+# build_jars MODULE...: packages the modules' exec jars with the modules they depend on (-am), so a
+# bench never runs a jar built against an older shared library, or a jar left from another commit.
+build_jars() {
+  local modules; modules=$(IFS=,; echo "$*")
+  (cd "$BENCH_ROOT" && ./mvnw -q -B -pl "$modules" -am package -DskipTests > /dev/null)
+}

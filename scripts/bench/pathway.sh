@@ -5,7 +5,7 @@ source "$(dirname "$0")/lib.sh"
 CLIENTS=${CLIENTS:-16} DURATION=${DURATION:-15s} TRACES=${TRACES:-100000} QUERIES=${QUERIES:-300}
 work=$(mktemp -d); pid=""
 trap '[[ -n "$pid" ]] && kill "$pid" 2> /dev/null; rm -rf "$work"' EXIT
-(cd "$BENCH_ROOT" && ./mvnw -q -B -pl pathway package -DskipTests > /dev/null)
+build_jars pathway
 cp=$(module_classpath pathway)
 bench() { "$JAVA" "${BENCH_JVM_FLAGS[@]}" -cp "$cp" com.lakehouse.pathway.PathwayBench "$@"; }
 value() { awk -v k="$1" '$1 == k {print $2}'; }

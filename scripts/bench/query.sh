@@ -18,13 +18,7 @@ ITERATIONS=${ITERATIONS:-200}
 HERE="$BENCH_ROOT/scripts/bench/query"
 
 jar_of() { ls "$BENCH_ROOT/$1"/target/"$1"-*-exec.jar 2> /dev/null | head -n 1; }
-for module in storaged catalogd ingestd queryd gateway; do
-  if [[ -z "$(jar_of "$module")" ]]; then
-    echo "bench: building $module"
-    (cd "$BENCH_ROOT" && ./mvnw -q -pl "$module" package -DskipTests)
-  fi
-done
-[[ -f "$BENCH_ROOT/target/tools/s3proxy.jar" ]] || (cd "$BENCH_ROOT" && ./mvnw -q -N initialize)
+build_jars storaged catalogd ingestd queryd gateway
 DUCKDB_JAR=$(ls ~/.m2/repository/org/duckdb/duckdb_jdbc/*/duckdb_jdbc-*.jar 2> /dev/null | sort -V | tail -n 1)
 if [[ -z "$DUCKDB_JAR" ]]; then
   (cd "$BENCH_ROOT" && ./mvnw -q -pl queryd dependency:resolve > /dev/null)
@@ -54,17 +48,7 @@ await() {
   echo "bench: $1 did not come up; its log:" >&2; tail -n 30 "$WORK/$1.log" >&2; exit 1
 }
 
-S3=$(free_port); STORAGED=$(free_port); CATALOGD=$(free_port); INGESTD=$(free_port); QUERYD=$(free_port); GATEWAY=$(free_port)
-mkdir -p "$WORK/s3-data"
-cat > "$WORK/s3proxy.properties" <<PROPS
-s3proxy.endpoint=http://127.0.0.1:$S3
-s3proxy.authorization=aws-v2-or-v4
-s3proxy.identity=bench
-s3proxy.credential=bench-secret
-jclouds.provider=filesystem-nio2
-jclouds.filesystem.basedir=$WORK/s3-data
-PROPS
-export LH_S3_ACCESS_KEY_ID=bench LH_S3_SECRET_ACCESS_KEY=bench-secret
+STORAGED=$(free_port); CATALOGD=$(free_port); INGESTD=$(free_port); QUERYD=$(free_port); GATEWAY=$(free_port)
 unset AUTH_TOKEN LAKEHOUSE_CONFIG
 L="http://127.0.0.1"
 
@@ -72,9 +56,9 @@ echo "bench: generating $ROWS rows x 18 columns"
 python3 "$HERE/workers_csv.py" "$WORK/workers.csv" "$ROWS"
 
 echo "bench: starting S3Proxy, storaged, catalogd, ingestd, queryd, gateway on loopback"
-start s3proxy 256m -jar "$BENCH_ROOT/target/tools/s3proxy.jar" --properties "$WORK/s3proxy.properties"
-await s3proxy "$L:$S3/"
-start storaged 256m -jar "$(jar_of storaged)" --lakehouse.storaged.bind="127.0.0.1:$STORAGED" --lakehouse.s3.endpoint="$L:$S3"
+start_s3proxy "$WORK"
+PIDS+=("$S3_PID")
+start storaged 256m -jar "$(jar_of storaged)" --lakehouse.storaged.bind="127.0.0.1:$STORAGED" --lakehouse.s3.endpoint="$L:$S3_PORT"
 await storaged "$L:$STORAGED/health"
 start catalogd 256m -jar "$(jar_of catalogd)" --lakehouse.catalogd.bind="127.0.0.1:$CATALOGD" \
   --lakehouse.catalogd.storaged_url="$L:$STORAGED" --lakehouse.catalogd.observerd_url="$L:9"

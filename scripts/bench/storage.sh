@@ -5,13 +5,11 @@
 # Target: storaged >= 0.8x direct. Env: BENCH_MIB (default 256), BENCH_ROUNDS (default 3).
 set -euo pipefail
 
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+source "$(dirname "$0")/lib.sh"   # JAVA, BENCH_JVM_FLAGS, free_port, module_classpath, start_s3proxy
+ROOT=$BENCH_ROOT
 cd "$ROOT"
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-JAVA="$JAVA_HOME/bin/java"
 MIB=${BENCH_MIB:-256}
 ROUNDS=${BENCH_ROUNDS:-3}
-JVM_FLAGS=(--add-modules jdk.incubator.vector --add-opens=java.base/java.nio=ALL-UNNAMED --enable-native-access=ALL-UNNAMED)
 
 WORK=$(mktemp -d)
 PIDS=()
@@ -22,33 +20,18 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 wait_http() {
   for _ in $(seq 1 300); do curl -s -o /dev/null "$1" && return 0; sleep 0.2; done
   echo "bench: $1 did not come up" >&2; return 1
 }
 
-[[ -f target/tools/s3proxy.jar ]] || ./mvnw -q -N initialize
-[[ -f storaged/target/storaged-0.1.0-exec.jar && -d storaged/target/test-classes ]] \
-  || ./mvnw -q -pl storaged package -DskipTests
-./mvnw -q -pl storaged dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt" > /dev/null
-CP="storaged/target/test-classes:storaged/target/classes:$(cat "$WORK/cp.txt")"
+build_jars storaged
+CP=$(module_classpath storaged)
 
-export LH_S3_ACCESS_KEY_ID=bench-access LH_S3_SECRET_ACCESS_KEY=bench-secret-key
-S3_PORT=$(free_port); SD_PORT=$(free_port)
-mkdir -p "$WORK/s3-data"
-cat > "$WORK/s3proxy.properties" <<PROPS
-s3proxy.endpoint=http://127.0.0.1:$S3_PORT
-s3proxy.authorization=aws-v2-or-v4
-s3proxy.identity=$LH_S3_ACCESS_KEY_ID
-s3proxy.credential=$LH_S3_SECRET_ACCESS_KEY
-jclouds.provider=filesystem-nio2
-jclouds.filesystem.basedir=$WORK/s3-data
-PROPS
-"$JAVA" -Xmx256m -jar target/tools/s3proxy.jar --properties "$WORK/s3proxy.properties" > "$WORK/s3proxy.log" 2>&1 &
-PIDS+=($!)
-wait_http "http://127.0.0.1:$S3_PORT/"
-(cd "$WORK" && exec "$JAVA" -Xmx256m "${JVM_FLAGS[@]}" -jar "$ROOT/storaged/target/storaged-0.1.0-exec.jar" \
+SD_PORT=$(free_port)
+start_s3proxy "$WORK"
+PIDS+=("$S3_PID")
+(cd "$WORK" && exec "$JAVA" -Xmx256m "${BENCH_JVM_FLAGS[@]}" -jar "$ROOT/storaged/target/storaged-0.1.0-exec.jar" \
   --lakehouse.storaged.bind=127.0.0.1:$SD_PORT --lakehouse.s3.endpoint=http://127.0.0.1:$S3_PORT \
   > "$WORK/storaged.log" 2>&1) &
 PIDS+=($!)

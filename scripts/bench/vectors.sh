@@ -56,23 +56,14 @@ done
 
 # --- restore through the real services ---------------------------------------------------------
 echo "== restore of $N clustered vectors from storaged into an empty data directory"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 wait_http() { for _ in $(seq 1 600); do curl -s -o /dev/null "$1" && return 0; sleep 0.1; done; echo "no answer from $1" >&2; return 1; }
-S3P=$(free_port); STP=$(free_port); VDP=$(free_port)
-mkdir -p "$WORK/s3data" "$WORK/storaged" "$WORK/vectord"
-cat > "$WORK/s3.properties" <<PROPS
-s3proxy.endpoint=http://127.0.0.1:$S3P
-s3proxy.authorization=aws-v2-or-v4
-s3proxy.identity=bench
-s3proxy.credential=bench-secret
-jclouds.provider=filesystem-nio2
-jclouds.filesystem.basedir=$WORK/s3data
-PROPS
-"$JAVA" -Xmx512m -jar target/tools/s3proxy.jar --properties "$WORK/s3.properties" > "$WORK/s3.log" 2>&1 & PIDS+=($!)
-wait_http "http://127.0.0.1:$S3P"
-(cd "$WORK/storaged" && LH_S3_ACCESS_KEY_ID=bench LH_S3_SECRET_ACCESS_KEY=bench-secret exec "$JAVA" -Xmx512m "${FLAGS[@]}" \
+STP=$(free_port); VDP=$(free_port)
+mkdir -p "$WORK/storaged" "$WORK/vectord"
+start_s3proxy "$WORK"
+PIDS+=("$S3_PID")
+(cd "$WORK/storaged" && exec "$JAVA" -Xmx512m "${FLAGS[@]}" \
   -jar "$ROOT/storaged/target/storaged-0.1.0-exec.jar" --lakehouse.storaged.bind=127.0.0.1:$STP \
-  --lakehouse.s3.endpoint=http://127.0.0.1:$S3P > "$WORK/storaged.log" 2>&1) & PIDS+=($!)
+  --lakehouse.s3.endpoint=http://127.0.0.1:$S3_PORT > "$WORK/storaged.log" 2>&1) & PIDS+=($!)
 wait_http "http://127.0.0.1:$STP/health"
 start_vectord() {
   (cd "$WORK/vectord" && exec "$JAVA" -Xmx1g "${FLAGS[@]}" -jar "$ROOT/vectord/target/vectord-0.1.0-exec.jar" \
