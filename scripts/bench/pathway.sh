@@ -20,7 +20,9 @@ add_run() {
   wrk -t2 -c"$CLIENTS" -d"$1" -s "$BENCH_ROOT/scripts/bench/wrk/pathway-adds.lua" "http://127.0.0.1:$port" > "$work/wrk.out"
   if grep -q "Non-2xx" "$work/wrk.out"; then echo "bench: an add was refused:" >&2; cat "$work/wrk.out" >&2; exit 1; fi
 }
-add_run 10s   # warm-up: the JIT compiles the add path
+# Warm-up: on two cores C2 needs ~40 s of CPU to compile the add path (Tomcat, Jackson, Lucene's
+# indexing and flush code), and adds run at half speed until it is done; 30 s of load gets it there.
+add_run "${WARMUP:-30s}"
 add_run "$DURATION"
 adds=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$work/wrk.out")
 kill "$pid"; wait "$pid" 2> /dev/null || true; pid=""

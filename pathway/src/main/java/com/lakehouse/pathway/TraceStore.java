@@ -48,6 +48,8 @@ final class TraceStore {
     private final Map<String, Trace> traces = new HashMap<>();
     /** SHA-256 of canonical content → uid of the live trace holding it, for idempotent adds. */
     private final Map<String, String> liveByContent = new HashMap<>();
+    /** The reverse of liveByContent for every live trace, so forgetting one is a lookup, not a scan. */
+    private final Map<String, String> digestByUid = new HashMap<>();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final TraceLog.ReplayReport replay;
 
@@ -63,7 +65,7 @@ final class TraceStore {
         for (Trace trace : traces.values()) {
             if (!trace.retired()) {
                 JsonNode content = contents.get(trace.uid());
-                liveByContent.putIfAbsent(CanonicalJson.digest(content), trace.uid());
+                rememberContent(trace.uid(), CanonicalJson.digest(content));
                 index.putNew(trace, content);
             }
         }
@@ -84,7 +86,7 @@ final class TraceStore {
             String now = now();
             Trace trace = new Trace(UUID.randomUUID().toString(), compact(content), cleanTags, now, now, null, false, 0);
             long seq = write("add", trace);
-            apply(trace, content, null);
+            apply(trace, digest, content, null);
             return new Logged<>(new Added(trace, false), seq);
         });
     }
@@ -92,6 +94,7 @@ final class TraceStore {
     Trace update(String uid, JsonNode content, List<String> tags) {
         requireContent(content);
         List<String> cleanTags = tags == null ? null : cleanTags(tags);
+        String digest = CanonicalJson.digest(content);
         return mutate(() -> {
             Trace current = require(uid);
             if (current.retired()) {
@@ -99,20 +102,21 @@ final class TraceStore {
             }
             Trace updated = current.withContent(compact(content), cleanTags, now());
             long seq = write("update", updated);
-            apply(updated, content, current);
+            apply(updated, digest, content, current);
             return new Logged<>(updated, seq);
         });
     }
 
     Trace revise(String uid, JsonNode content, List<String> tags) {
         requireContent(content);
+        String digest = CanonicalJson.digest(content);
         return mutate(() -> {
             Trace predecessor = require(uid);
             String now = now();
             List<String> newTags = tags == null ? predecessor.tags() : cleanTags(tags);
             Trace revision = new Trace(UUID.randomUUID().toString(), compact(content), newTags, now, now, uid, false, 0);
             long seq = write("revise", revision);
-            apply(revision, content, null);
+            apply(revision, digest, content, null);
             return new Logged<>(revision, seq);
         });
     }
@@ -126,7 +130,7 @@ final class TraceStore {
             Trace retired = current.retire(now());
             long seq = write("retire", retired);
             traces.put(uid, retired);
-            liveByContent.values().remove(uid);
+            forgetContent(uid);
             index.remove(uid);
             return new Logged<>(retired, seq);
         });
@@ -223,13 +227,32 @@ final class TraceStore {
         }
     }
 
-    private void apply(Trace trace, JsonNode content, Trace previous) {
-        if (previous != null) {
-            liveByContent.values().remove(previous.uid());
-        }
+    /**
+     * Puts a written trace into memory and the index. A trace without a previous version has a
+     * fresh uid, so its document is added without the delete-by-uid an update needs (Lucene
+     * resolves every buffered delete against every segment at the next refresh).
+     */
+    private void apply(Trace trace, String digest, JsonNode content, Trace previous) {
         traces.put(trace.uid(), trace);
-        liveByContent.putIfAbsent(CanonicalJson.digest(content), trace.uid());
-        index.put(trace, content);
+        if (previous != null) {
+            forgetContent(previous.uid());
+            index.put(trace, content);
+        } else {
+            index.putNew(trace, content);
+        }
+        rememberContent(trace.uid(), digest);
+    }
+
+    private void rememberContent(String uid, String digest) {
+        digestByUid.put(uid, digest);
+        liveByContent.putIfAbsent(digest, uid);
+    }
+
+    private void forgetContent(String uid) {
+        String digest = digestByUid.remove(uid);
+        if (digest != null) {
+            liveByContent.remove(digest, uid);
+        }
     }
 
     /** Writes the line under the caller's lock; memory changes only after this succeeds. */

@@ -104,6 +104,19 @@ class TraceStoreTest {
     }
 
     @Test
+    void idempotentAddFollowsAnUpdateToTheNewContent() {
+        Trace trace = store.add(json("{\"v\":1}"), List.of(), true).trace();
+        store.update(trace.uid(), json("{\"v\":2}"), null);
+
+        TraceStore.Added sameAsUpdate = store.add(json("{ \"v\": 2 }"), List.of(), true);
+        TraceStore.Added sameAsBefore = store.add(json("{\"v\":1}"), List.of(), true);
+
+        assertThat(sameAsUpdate.existing()).isTrue();
+        assertThat(sameAsUpdate.trace().uid()).isEqualTo(trace.uid());
+        assertThat(sameAsBefore.existing()).isFalse();
+    }
+
+    @Test
     void reviseLinksToItsPredecessorAndHistoryWalksNewestFirst() {
         Trace first = store.add(json("\"v1\""), List.of(), false).trace();
         Trace second = store.revise(first.uid(), json("\"v2\""), null);
