@@ -2,14 +2,16 @@
 # PUT and GET throughput of one 256 MiB object through storaged, beside the same transfer made
 # straight to the S3 server with the AWS SDK (the peer), in the same run on the same machine.
 # Starts its own S3Proxy and storaged on free loopback ports and stops them on exit.
-# Target: storaged >= 0.8x direct. Env: BENCH_MIB (default 256), BENCH_ROUNDS (default 3).
+# Target: storaged >= 0.8x direct. Env: BENCH_MIB (default 256), BENCH_ROUNDS (default 5),
+# BENCH_WARMUPS (untimed rounds first, default 3).
 set -euo pipefail
 
 source "$(dirname "$0")/lib.sh"   # JAVA, BENCH_JVM_FLAGS, free_port, module_classpath, start_s3proxy
 ROOT=$BENCH_ROOT
 cd "$ROOT"
 MIB=${BENCH_MIB:-256}
-ROUNDS=${BENCH_ROUNDS:-3}
+ROUNDS=${BENCH_ROUNDS:-5}
+WARMUPS=${BENCH_WARMUPS:-3}
 
 WORK=$(mktemp -d)
 PIDS=()
@@ -38,9 +40,9 @@ PIDS+=($!)
 wait_http "http://127.0.0.1:$SD_PORT/health"
 
 head -c $((MIB * 1024 * 1024)) /dev/urandom > "$WORK/object.bin"
-echo "bench: storage, ${MIB} MiB object, best of $ROUNDS alternating rounds (storaged -Xmx256m, S3Proxy filesystem backend)"
+echo "bench: storage, ${MIB} MiB object, best of $ROUNDS alternating rounds after $WARMUPS untimed ones (storaged -Xmx256m, S3Proxy filesystem backend)"
 "$JAVA" -Xmx512m -cp "$CP" com.lakehouse.storaged.StorageBench "http://127.0.0.1:$SD_PORT" \
-  "http://127.0.0.1:$S3_PORT" lakehouse-primary "$WORK/object.bin" "$ROUNDS" > "$WORK/figures.txt"
+  "http://127.0.0.1:$S3_PORT" lakehouse-primary "$WORK/object.bin" "$ROUNDS" "$WARMUPS" > "$WORK/figures.txt"
 
 mkdir -p target/bench
 {
