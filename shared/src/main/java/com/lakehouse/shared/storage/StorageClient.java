@@ -64,16 +64,7 @@ public class StorageClient {
 
     /** The object's bytes as a stream the caller closes. Missing → {@link NotFoundException}. */
     public InputStream open(String key) {
-        HttpResponse<InputStream> response = http.send(http.request(OBJECT + StorageKeys.encodePath(key)).GET().build(),
-                HttpResponse.BodyHandlers.ofInputStream());
-        if (response.statusCode() != 200) {
-            try (InputStream body = response.body()) {
-                throw http.failure(response.statusCode(), body.readAllBytes());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return response.body();
+        return http.openStream(OBJECT + StorageKeys.encodePath(key));
     }
 
     /** Streams the object into {@code target} through a temporary sibling, so a reader never sees half a file. */

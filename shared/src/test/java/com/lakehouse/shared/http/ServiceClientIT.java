@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,11 @@ class ServiceClientIT {
 
     private HttpServer server;
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
+    private static final byte[] BIG = new byte[3 * 1024 * 1024 + 17];
+
+    static {
+        new java.util.Random(7).nextBytes(BIG);
+    }
 
     @BeforeEach
     void start() throws IOException {
@@ -43,6 +49,13 @@ class ServiceClientIT {
         server.createContext("/api/missing", exchange -> respond(exchange, 404, "application/problem+json",
                 "{\"status\":404,\"detail\":\"no dataset x\"}"));
         server.createContext("/api/broken", exchange -> respond(exchange, 500, "text/plain", "boom"));
+        server.createContext("/api/big", exchange -> {
+            authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+            exchange.sendResponseHeaders(200, BIG.length);
+            exchange.getResponseBody().write(BIG);
+            exchange.close();
+        });
         server.createContext("/api/slow", exchange -> {
             try {
                 Thread.sleep(2000);
@@ -96,6 +109,24 @@ class ServiceClientIT {
 
         assertThatThrownBy(() -> client(Duration.ofMillis(300)).getJson("/slow", Map.class))
                 .isInstanceOf(UpstreamTimeoutException.class).hasMessageContaining("catalogd");
+    }
+
+    @Test
+    void streamsABulkGetWithTheTokenAndMapsItsFailures() throws IOException {
+        ServiceClient client = client(Duration.ofSeconds(5));
+
+        try (InputStream body = client.openStream("/big")) {
+            assertThat(body.readAllBytes()).isEqualTo(BIG);
+        }
+        assertThat(authorizations).containsExactly("Bearer tok");
+        assertThatThrownBy(() -> client.openStream("/missing"))
+                .isInstanceOf(NotFoundException.class).hasMessage("no dataset x");
+        assertThatThrownBy(() -> client(Duration.ofMillis(300)).openStream("/slow"))
+                .isInstanceOf(UpstreamTimeoutException.class).hasMessageContaining("catalogd");
+        ServiceClient dead = new ServiceClient("storaged", URI.create("http://127.0.0.1:" + FreePort.find()),
+                Optional.empty(), Duration.ofSeconds(5));
+        assertThatThrownBy(() -> dead.openStream("/x"))
+                .isInstanceOf(UnavailableException.class).hasMessageContaining("storaged is unreachable");
     }
 
     private static void respond(com.sun.net.httpserver.HttpExchange exchange, int status, String type, String body)
