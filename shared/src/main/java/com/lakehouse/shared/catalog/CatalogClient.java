@@ -1,7 +1,6 @@
 package com.lakehouse.shared.catalog;
 
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -43,19 +42,8 @@ public class CatalogClient {
      * 304, so a caller can check freshness on every request for the price of a tiny round trip.
      */
     public Optional<Listing> listIfChanged(String etag) {
-        var builder = http.request("/catalog/list").GET();
-        if (etag != null) {
-            builder.header("If-None-Match", etag);
-        }
-        HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() == 304) {
-            return Optional.empty();
-        }
-        if (response.statusCode() != 200) {
-            throw http.failure(response.statusCode(), response.body());
-        }
-        CatalogListing listing = LakehouseJson.mapper().readValue(response.body(), CatalogListing.class);
-        return Optional.of(new Listing(listing, response.headers().firstValue("ETag").orElse(null)));
+        return http.getIfNoneMatch("/catalog/list", etag).map(tagged -> new Listing(
+                LakehouseJson.mapper().readValue(tagged.body(), CatalogListing.class), tagged.etag()));
     }
 
     public void delete(String name) {

@@ -152,6 +152,34 @@ public class ServiceClient {
         }
     }
 
+    /** A body with the ETag it came with. */
+    public record Tagged(byte[] body, String etag) {
+    }
+
+    /**
+     * A conditional GET over the blocking connection: empty when the upstream answers 304 to
+     * {@code If-None-Match: etag} (any ETag when {@code etag} is null), else the 200 body and its
+     * ETag. Meant for a freshness check on every request: one round trip without
+     * {@code HttpClient}'s selector thread and hand-offs (queryd's catalog check before each query).
+     */
+    public Optional<Tagged> getIfNoneMatch(String pathAndQuery, String etag) {
+        HttpURLConnection connection = open(pathAndQuery, "GET");
+        if (etag != null) {
+            connection.setRequestProperty("If-None-Match", etag);
+        }
+        connectTo(connection);
+        int status = statusOf(connection);
+        if (status != 200 && status != 304) {
+            throw failure(status, errorBody(connection));
+        }
+        try (InputStream body = connection.getInputStream()) {
+            byte[] bytes = body.readAllBytes();
+            return status == 304 ? Optional.empty() : Optional.of(new Tagged(bytes, connection.getHeaderField("ETag")));
+        } catch (IOException e) {
+            throw blockingFailure(e);
+        }
+    }
+
     private HttpURLConnection open(String pathAndQuery, String method) {
         try {
             HttpURLConnection connection = (HttpURLConnection) uri(pathAndQuery).toURL().openConnection();

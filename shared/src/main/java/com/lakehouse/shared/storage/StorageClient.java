@@ -59,7 +59,11 @@ public class StorageClient {
 
     /** The whole object in memory; for small objects only. Missing → {@link NotFoundException}. */
     public byte[] getBytes(String key) {
-        return http.sendOk(http.request(OBJECT + StorageKeys.encodePath(key)).GET().build()).body();
+        try (InputStream in = open(key)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + key, e);
+        }
     }
 
     /** The object's bytes as a stream the caller closes. Missing → {@link NotFoundException}. */

@@ -56,6 +56,16 @@ class ServiceClientIT {
             exchange.getResponseBody().write(BIG);
             exchange.close();
         });
+        server.createContext("/api/tagged", exchange -> {
+            authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            exchange.getResponseHeaders().set("ETag", "\"7\"");
+            if ("\"7\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                exchange.sendResponseHeaders(304, -1);
+                exchange.close();
+            } else {
+                respond(exchange, 200, "application/json", "{\"catalog_version\":7}");
+            }
+        });
         server.createContext("/api/slow", exchange -> {
             try {
                 Thread.sleep(2000);
@@ -127,6 +137,24 @@ class ServiceClientIT {
                 Optional.empty(), Duration.ofSeconds(5));
         assertThatThrownBy(() -> dead.openStream("/x"))
                 .isInstanceOf(UnavailableException.class).hasMessageContaining("storaged is unreachable");
+    }
+
+    @Test
+    void aConditionalGetIsEmptyOn304AndCarriesTheEtagOn200() {
+        ServiceClient client = client(Duration.ofSeconds(5));
+
+        ServiceClient.Tagged first = client.getIfNoneMatch("/tagged", null).orElseThrow();
+        assertThat(new String(first.body(), StandardCharsets.UTF_8)).isEqualTo("{\"catalog_version\":7}");
+        assertThat(first.etag()).isEqualTo("\"7\"");
+        assertThat(client.getIfNoneMatch("/tagged", "\"6\"")).isPresent();
+        for (int i = 0; i < 3; i++) {
+            assertThat(client.getIfNoneMatch("/tagged", "\"7\"")).isEmpty();
+        }
+        assertThat(authorizations).hasSize(5).containsOnly("Bearer tok");
+        assertThatThrownBy(() -> client.getIfNoneMatch("/conflict", null))
+                .isInstanceOf(ConflictException.class).hasMessage("schema differs");
+        assertThatThrownBy(() -> client(Duration.ofMillis(300)).getIfNoneMatch("/slow", null))
+                .isInstanceOf(UpstreamTimeoutException.class).hasMessageContaining("catalogd");
     }
 
     private static void respond(com.sun.net.httpserver.HttpExchange exchange, int status, String type, String body)

@@ -145,7 +145,9 @@ final class IndexLoader {
                 .orElseThrow(() -> new IOException("commit point vanished during startup"));
         Path staging = dataDir.resolve(RESTORING + name);
         VectorIndexFiles.deleteTree(staging);
+        long downloadStart = System.nanoTime();
         publisher.download(envelope, staging);
+        long downloadMillis = (System.nanoTime() - downloadStart) / 1_000_000;
         if (VectorIndex.committedSpec(staging).filter(s -> s.name().equals(name)).isEmpty()) {
             VectorIndexFiles.deleteTree(staging);
             throw new IOException("the stored files do not form a vectord index named '" + name + "'");
@@ -154,9 +156,14 @@ final class IndexLoader {
         VectorIndexFiles.deleteTree(target);
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         ManagedIndex managed = new ManagedIndex(VectorIndex.open(target, pool, ramBufferMb));
+        long bytes = 0;
         for (String file : envelope.files()) {
-            managed.remote().add(file, Files.size(target.resolve(file)));
+            long size = Files.size(target.resolve(file));
+            managed.remote().add(file, size);
+            bytes += size;
         }
+        LOG.info("vectord: index '" + name + "': downloaded " + envelope.files().size() + " files, " + bytes
+                + " bytes, in " + downloadMillis + " ms");
         managed.published(managed.index().version());
         int count = managed.index().count();
         if (count != envelope.ids().size()) {
