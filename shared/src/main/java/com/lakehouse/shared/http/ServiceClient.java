@@ -38,11 +38,13 @@ import tools.jackson.databind.json.JsonMapper;
  * would raise itself, so a 409 from catalogd reaches ingestd's caller as a 409 with its detail.
  * Unreachable or timed-out upstreams become 503/504, never a 500.
  *
- * <p>One instance per upstream, shared by every request; its {@link HttpClient} pools connections.
- * Streamed downloads ({@link #openStream}) go over the JDK's blocking
- * {@link HttpURLConnection} instead (keep-alive pooled too): on a fresh JVM it moved 112 MB from
- * storaged in 0.35-0.39 s where {@code HttpClient}'s asynchronous pipeline took 1.1-1.3 s, which is
- * most of a vector index restore or a dataset download at startup.
+ * <p>One instance per upstream, shared by every request. Every GET ({@link #getJson},
+ * {@link #openStream}, {@link #getIfNoneMatch}) goes over the JDK's blocking, keep-alive pooled
+ * {@link HttpURLConnection}: on a fresh JVM it moved 112 MB from storaged in 0.35-0.39 s where
+ * {@link HttpClient}'s asynchronous pipeline took 1.1-1.3 s, and its selector thread and hand-offs
+ * cost about 1 ms of CPU on each small call. Writes (POST, PUT, DELETE) stay on {@link HttpClient},
+ * which reads an upstream's early answer (storaged's 413 for a body over its cap) while the body
+ * is still being sent; {@link HttpURLConnection} cannot once writing the body failed.
  */
 public class ServiceClient {
 
@@ -89,13 +91,20 @@ public class ServiceClient {
     }
 
     public <T> T getJson(String pathAndQuery, Class<T> type) {
-        HttpResponse<byte[]> response = sendOk(request(pathAndQuery).GET().build());
-        return json.readValue(response.body(), type);
+        return json.readValue(getBytes(pathAndQuery), type);
     }
 
     public <T> T getJson(String pathAndQuery, TypeReference<T> type) {
-        HttpResponse<byte[]> response = sendOk(request(pathAndQuery).GET().build());
-        return json.readValue(response.body(), type);
+        return json.readValue(getBytes(pathAndQuery), type);
+    }
+
+    /** The whole 200 body of a GET; for small bodies. */
+    public byte[] getBytes(String pathAndQuery) {
+        try (InputStream body = openStream(pathAndQuery)) {
+            return body.readAllBytes();
+        } catch (IOException e) {
+            throw blockingFailure(e);
+        }
     }
 
     public <T> T postJson(String pathAndQuery, Object body, Class<T> type) {
@@ -139,12 +148,7 @@ public class ServiceClient {
      * upstream, not the whole transfer.
      */
     public InputStream openStream(String pathAndQuery) {
-        HttpURLConnection connection = open(pathAndQuery, "GET");
-        connectTo(connection);
-        int status = statusOf(connection);
-        if (status != 200) {
-            throw failure(status, errorBody(connection));
-        }
+        HttpURLConnection connection = get(pathAndQuery, null);
         try {
             return new TimeoutMappingStream(connection.getInputStream());
         } catch (IOException e) {
@@ -157,45 +161,41 @@ public class ServiceClient {
     }
 
     /**
-     * A conditional GET over the blocking connection: empty when the upstream answers 304 to
-     * {@code If-None-Match: etag} (any ETag when {@code etag} is null), else the 200 body and its
-     * ETag. Meant for a freshness check on every request: one round trip without
-     * {@code HttpClient}'s selector thread and hand-offs (queryd's catalog check before each query).
+     * A conditional GET: empty when the upstream answers 304 to {@code If-None-Match: etag} (any
+     * ETag when {@code etag} is null), else the 200 body and its ETag. Meant for a freshness check
+     * on every request (queryd's catalog check before each query).
      */
     public Optional<Tagged> getIfNoneMatch(String pathAndQuery, String etag) {
-        HttpURLConnection connection = open(pathAndQuery, "GET");
-        if (etag != null) {
-            connection.setRequestProperty("If-None-Match", etag);
-        }
-        connectTo(connection);
-        int status = statusOf(connection);
-        if (status != 200 && status != 304) {
-            throw failure(status, errorBody(connection));
-        }
+        HttpURLConnection connection = get(pathAndQuery, etag);
         try (InputStream body = connection.getInputStream()) {
             byte[] bytes = body.readAllBytes();
-            return status == 304 ? Optional.empty() : Optional.of(new Tagged(bytes, connection.getHeaderField("ETag")));
+            return connection.getResponseCode() == 304 ? Optional.empty()
+                    : Optional.of(new Tagged(bytes, connection.getHeaderField("ETag")));
         } catch (IOException e) {
             throw blockingFailure(e);
         }
     }
 
-    private HttpURLConnection open(String pathAndQuery, String method) {
+    /**
+     * Sends a GET over the blocking connection and returns it with its status read: 200, or 304
+     * when {@code ifNoneMatch} was given. Any other status becomes the matching domain exception.
+     */
+    private HttpURLConnection get(String pathAndQuery, String ifNoneMatch) {
+        HttpURLConnection connection;
         try {
-            HttpURLConnection connection = (HttpURLConnection) uri(pathAndQuery).toURL().openConnection();
-            connection.setRequestMethod(method);
-            connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
-            connection.setReadTimeout((int) Math.min(Integer.MAX_VALUE, requestTimeout.toMillis()));
-            connection.setInstanceFollowRedirects(false);
-            connection.setUseCaches(false);
-            token.ifPresent(t -> connection.setRequestProperty("Authorization", "Bearer " + t));
-            return connection;
+            connection = (HttpURLConnection) uri(pathAndQuery).toURL().openConnection();
         } catch (IOException e) {
             throw blockingFailure(e);
         }
-    }
-
-    private void connectTo(HttpURLConnection connection) {
+        connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+        connection.setReadTimeout((int) Math.min(Integer.MAX_VALUE, requestTimeout.toMillis()));
+        connection.setInstanceFollowRedirects(false);
+        connection.setUseCaches(false);
+        token.ifPresent(t -> connection.setRequestProperty("Authorization", "Bearer " + t));
+        if (ifNoneMatch != null) {
+            connection.setRequestProperty("If-None-Match", ifNoneMatch);
+        }
+        int status;
         try {
             connection.connect();
         } catch (SocketTimeoutException e) {
@@ -203,14 +203,15 @@ public class ServiceClient {
         } catch (IOException e) {
             throw blockingFailure(e);
         }
-    }
-
-    private int statusOf(HttpURLConnection connection) {
         try {
-            return connection.getResponseCode();
+            status = connection.getResponseCode();
         } catch (IOException e) {
             throw blockingFailure(e);
         }
+        if (status != 200 && !(status == 304 && ifNoneMatch != null)) {
+            throw failure(status, errorBody(connection));
+        }
+        return connection;
     }
 
     private static byte[] errorBody(HttpURLConnection connection) {

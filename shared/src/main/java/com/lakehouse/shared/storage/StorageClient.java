@@ -59,11 +59,7 @@ public class StorageClient {
 
     /** The whole object in memory; for small objects only. Missing → {@link NotFoundException}. */
     public byte[] getBytes(String key) {
-        try (InputStream in = open(key)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + key, e);
-        }
+        return http.getBytes(OBJECT + StorageKeys.encodePath(key));
     }
 
     /** The object's bytes as a stream the caller closes. Missing → {@link NotFoundException}. */
