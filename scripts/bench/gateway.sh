@@ -39,14 +39,6 @@ start() {
   PIDS+=($!)
 }
 
-await() {
-  local name=$1 url=$2
-  for _ in $(seq 1 600); do
-    if curl -s -o /dev/null -m 1 "$url"; then return 0; fi
-    sleep 0.2
-  done
-  echo "bench: $name did not come up; its log:" >&2; tail -n 30 "$WORK/$name.log" >&2; exit 1
-}
 
 STORAGED=$(free_port); CATALOGD=$(free_port); GATEWAY=$(free_port)
 unset AUTH_TOKEN LAKEHOUSE_CONFIG
@@ -56,15 +48,15 @@ start_s3proxy "$WORK"
 PIDS+=("$S3_PID")
 start storaged 256m -jar "$(jar_of storaged)" --lakehouse.storaged.bind="127.0.0.1:$STORAGED" \
   --lakehouse.s3.endpoint="http://127.0.0.1:$S3_PORT"
-await storaged "http://127.0.0.1:$STORAGED/health"
+wait_health "http://127.0.0.1:$STORAGED" "$WORK/storaged.log"
 start catalogd 256m -jar "$(jar_of catalogd)" --lakehouse.catalogd.bind="127.0.0.1:$CATALOGD" \
   --lakehouse.catalogd.storaged_url="http://127.0.0.1:$STORAGED" --lakehouse.catalogd.data_dir="$WORK/catalogd"
 CATALOGD_PID=${PIDS[-1]}
-await catalogd "http://127.0.0.1:$CATALOGD/health"
+wait_health "http://127.0.0.1:$CATALOGD" "$WORK/catalogd.log"
 start gateway 256m -jar "$(jar_of gateway)" --lakehouse.gateway.bind="127.0.0.1:$GATEWAY" \
   --lakehouse.gateway.catalogd_url="http://127.0.0.1:$CATALOGD" --lakehouse.gateway.storaged_url="http://127.0.0.1:$STORAGED"
 GATEWAY_PID=${PIDS[-1]}
-await gateway "http://127.0.0.1:$GATEWAY/health"
+wait_health "http://127.0.0.1:$GATEWAY" "$WORK/gateway.log"
 
 DIRECT_URL="http://127.0.0.1:$CATALOGD/catalog/list"
 GATEWAY_URL="http://127.0.0.1:$GATEWAY/v1/catalog/list"

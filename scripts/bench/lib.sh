@@ -35,11 +35,16 @@ start_service() {
   echo $!
 }
 
-# wait_health URL [SECONDS]
+# wait_health BASE_URL [LOGFILE]: until BASE_URL/health answers 200 (two minutes at most); on
+# failure the service's log tail goes to stderr and the bench stops.
 wait_health() {
-  local deadline=$((SECONDS + ${2:-120}))
-  until [[ "$(curl -s -o /dev/null -w '%{http_code}' "$1/health")" == 200 ]]; do
-    ((SECONDS < deadline)) || { echo "bench: $1 did not become healthy" >&2; return 1; }
+  local deadline=$((SECONDS + 120))
+  until [[ "$(curl -s -o /dev/null -m 1 -w '%{http_code}' "$1/health")" == 200 ]]; do
+    if ((SECONDS >= deadline)); then
+      echo "bench: $1 did not become healthy" >&2
+      [[ -n "${2:-}" && -f "$2" ]] && tail -n 30 "$2" >&2
+      exit 1
+    fi
     sleep 0.2
   done
 }

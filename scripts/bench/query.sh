@@ -40,13 +40,6 @@ start() {
   (cd "$WORK" && exec "$JAVA" "-Xmx$heap" "${BENCH_JVM_FLAGS[@]}" "$@" > "$WORK/$name.log" 2>&1) &
   PIDS+=($!)
 }
-await() {
-  for _ in $(seq 1 1500); do
-    if curl -s -o /dev/null -m 1 "$2"; then return 0; fi
-    sleep 0.2
-  done
-  echo "bench: $1 did not come up; its log:" >&2; tail -n 30 "$WORK/$1.log" >&2; exit 1
-}
 
 STORAGED=$(free_port); CATALOGD=$(free_port); INGESTD=$(free_port); QUERYD=$(free_port); GATEWAY=$(free_port)
 unset AUTH_TOKEN LAKEHOUSE_CONFIG
@@ -59,7 +52,7 @@ echo "bench: starting S3Proxy, storaged, catalogd, ingestd, queryd, gateway on l
 start_s3proxy "$WORK"
 PIDS+=("$S3_PID")
 start storaged 256m -jar "$(jar_of storaged)" --lakehouse.storaged.bind="127.0.0.1:$STORAGED" --lakehouse.s3.endpoint="$L:$S3_PORT"
-await storaged "$L:$STORAGED/health"
+wait_health "$L:$STORAGED" "$WORK/storaged.log"
 start catalogd 256m -jar "$(jar_of catalogd)" --lakehouse.catalogd.bind="127.0.0.1:$CATALOGD" \
   --lakehouse.catalogd.storaged_url="$L:$STORAGED" --lakehouse.catalogd.observerd_url="$L:9"
 start ingestd 512m -jar "$(jar_of ingestd)" --lakehouse.ingestd.bind="127.0.0.1:$INGESTD" \
@@ -71,7 +64,7 @@ start gateway 256m -jar "$(jar_of gateway)" --lakehouse.gateway.bind="127.0.0.1:
   --lakehouse.gateway.storaged_url="$L:$STORAGED" --lakehouse.gateway.catalogd_url="$L:$CATALOGD" \
   --lakehouse.gateway.ingestd_url="$L:$INGESTD" --lakehouse.gateway.queryd_url="$L:$QUERYD"
 for s in "catalogd $CATALOGD" "ingestd $INGESTD" "queryd $QUERYD" "gateway $GATEWAY"; do
-  set -- $s; await "$1" "$L:$2/health"
+  set -- $s; wait_health "$L:$2" "$WORK/$1.log"
 done
 
 echo "bench: ingesting through the gateway"

@@ -22,11 +22,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-wait_http() {
-  for _ in $(seq 1 300); do curl -s -o /dev/null "$1" && return 0; sleep 0.2; done
-  echo "bench: $1 did not come up" >&2; return 1
-}
-
 build_jars storaged
 CP=$(module_classpath storaged)
 
@@ -37,7 +32,7 @@ PIDS+=("$S3_PID")
   --lakehouse.storaged.bind=127.0.0.1:$SD_PORT --lakehouse.s3.endpoint=http://127.0.0.1:$S3_PORT \
   > "$WORK/storaged.log" 2>&1) &
 PIDS+=($!)
-wait_http "http://127.0.0.1:$SD_PORT/health"
+wait_health "http://127.0.0.1:$SD_PORT" "$WORK/storaged.log"
 
 head -c $((MIB * 1024 * 1024)) /dev/urandom > "$WORK/object.bin"
 echo "bench: storage, ${MIB} MiB object, best of $ROUNDS alternating rounds after $WARMUPS untimed ones (storaged -Xmx256m, S3Proxy filesystem backend)"

@@ -56,7 +56,6 @@ done
 
 # --- restore through the real services ---------------------------------------------------------
 echo "== restore of $N clustered vectors from storaged into an empty data directory"
-wait_http() { for _ in $(seq 1 600); do curl -s -o /dev/null "$1" && return 0; sleep 0.1; done; echo "no answer from $1" >&2; return 1; }
 STP=$(free_port); VDP=$(free_port)
 mkdir -p "$WORK/storaged" "$WORK/vectord"
 start_s3proxy "$WORK"
@@ -64,14 +63,14 @@ PIDS+=("$S3_PID")
 (cd "$WORK/storaged" && exec "$JAVA" -Xmx512m "${FLAGS[@]}" \
   -jar "$ROOT/storaged/target/storaged-0.1.0-exec.jar" --lakehouse.storaged.bind=127.0.0.1:$STP \
   --lakehouse.s3.endpoint=http://127.0.0.1:$S3_PORT > "$WORK/storaged.log" 2>&1) & PIDS+=($!)
-wait_http "http://127.0.0.1:$STP/health"
+wait_health "http://127.0.0.1:$STP" "$WORK/storaged.log"
 start_vectord() {
   (cd "$WORK/vectord" && exec "$JAVA" -Xmx1g "${FLAGS[@]}" -jar "$ROOT/vectord/target/vectord-0.1.0-exec.jar" \
     --lakehouse.vectord.bind=127.0.0.1:$VDP --lakehouse.vectord.storaged_url=http://127.0.0.1:$STP \
     --lakehouse.vectord.observerd_url= >> "$WORK/vectord.log" 2>&1) & VPID=$!; PIDS+=($VPID)
 }
 start_vectord
-wait_http "http://127.0.0.1:$VDP/health"
+wait_health "http://127.0.0.1:$VDP" "$WORK/vectord.log"
 T0=$(date +%s.%N)
 COUNT=$($PY scripts/bench/vectors_load.py "http://127.0.0.1:$VDP" "$WORK/clustered" "$DIM" bench_restore)
 T1=$(date +%s.%N)
@@ -88,7 +87,7 @@ kill -9 "$VPID"; wait "$VPID" 2>/dev/null || true
 rm -rf "$WORK/vectord/data"
 T0=$(date +%s.%N)
 start_vectord
-wait_http "http://127.0.0.1:$VDP/health"
+wait_health "http://127.0.0.1:$VDP" "$WORK/vectord.log"
 T1=$(date +%s.%N)
 AFTER=$(curl -s -XPOST -H 'Content-Type: application/json' "http://127.0.0.1:$VDP/vectors/index/bench_restore/search" \
   -d "{\"vector\":$($PY -c "import numpy as np; print(np.fromfile('$WORK/clustered/queries.f32',dtype='<f4')[:$DIM].tolist())"),\"k\":10}")
