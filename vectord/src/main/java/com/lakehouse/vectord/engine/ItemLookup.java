@@ -1,30 +1,32 @@
 package com.lakehouse.vectord.engine;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 
-import org.apache.lucene.document.Document;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.Bits;
 
-/** Reads items back out of one point-in-time searcher: by id, or all of them in index order. */
+/**
+ * Reads items back out of one point-in-time searcher: by id, as search hits, or all of them in
+ * index order. Doc values and vectors are forward-only cursors, so every read goes through a
+ * {@link LeafItems} that is only ever asked for increasing doc ids of one segment.
+ */
 final class ItemLookup {
-
-    private static final Set<String> ID_ONLY = Set.of(VectorDocuments.ID);
-    private static final Set<String> ID_AND_METADATA = Set.of(VectorDocuments.ID, VectorDocuments.METADATA);
 
     private final IndexSearcher searcher;
 
@@ -40,7 +42,13 @@ final class ItemLookup {
 
     Optional<StoredItem> find(String id) throws IOException {
         Optional<Integer> doc = docOf(id);
-        return doc.isEmpty() ? Optional.empty() : Optional.of(item(doc.get()));
+        if (doc.isEmpty()) {
+            return Optional.empty();
+        }
+        LeafReaderContext leaf = leafOf(doc.get());
+        LeafItems items = new LeafItems(leaf.reader(), true);
+        int local = doc.get() - leaf.docBase;
+        return Optional.of(new StoredItem(items.id(local), items.vector(local), items.metadata(local)));
     }
 
     /** The metadata an existing item has, if the item exists. */
@@ -49,26 +57,31 @@ final class ItemLookup {
         if (doc.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(VectorDocuments.metadata(searcher.storedFields().document(doc.get(), ID_AND_METADATA)));
+        LeafReaderContext leaf = leafOf(doc.get());
+        return Optional.of(new LeafItems(leaf.reader(), false).metadata(doc.get() - leaf.docBase));
     }
 
-    StoredItem item(int doc) throws IOException {
+    /**
+     * Search hits for {@code docs}, nearest first: id, metadata, and the distance recomputed from
+     * the stored vector ({@link Distance#between}).
+     */
+    List<SearchHit> hits(ScoreDoc[] docs, Distance distance, float[] query) throws IOException {
+        ScoreDoc[] inDocOrder = docs.clone();
+        Arrays.sort(inDocOrder, Comparator.comparingInt(d -> d.doc));
+        List<SearchHit> hits = new ArrayList<>(docs.length);
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        int local = doc - leaf.docBase;
-        Document stored = leaf.reader().storedFields().document(local, ID_AND_METADATA);
-        return new StoredItem(stored.get(VectorDocuments.ID), vector(leaf.reader(), local),
-                VectorDocuments.metadata(stored));
-    }
-
-    /** A search hit: id, metadata, and the distance recomputed from the stored vector. */
-    SearchHit hit(ScoreDoc scoreDoc, Distance distance, float[] query) throws IOException {
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(scoreDoc.doc, leaves));
-        int local = scoreDoc.doc - leaf.docBase;
-        Document stored = leaf.reader().storedFields().document(local, ID_AND_METADATA);
-        return new SearchHit(stored.get(VectorDocuments.ID), distance.between(query, vector(leaf.reader(), local)),
-                VectorDocuments.metadata(stored));
+        LeafReaderContext leaf = null;
+        LeafItems items = null;
+        for (ScoreDoc scoreDoc : inDocOrder) {
+            if (leaf == null || scoreDoc.doc >= leaf.docBase + leaf.reader().maxDoc()) {
+                leaf = leaves.get(ReaderUtil.subIndex(scoreDoc.doc, leaves));
+                items = new LeafItems(leaf.reader(), true);
+            }
+            int local = scoreDoc.doc - leaf.docBase;
+            hits.add(new SearchHit(items.id(local), distance.between(query, items.vector(local)), items.metadata(local)));
+        }
+        hits.sort(Comparator.comparingDouble(SearchHit::distance));
+        return hits;
     }
 
     /** Every live item, segment by segment; {@code withVectors=false} skips reading vectors. */
@@ -76,19 +89,11 @@ final class ItemLookup {
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             LeafReader reader = leaf.reader();
             Bits live = reader.getLiveDocs();
-            StoredFields fields = reader.storedFields();
-            FloatVectorValues vectors = withVectors ? reader.getFloatVectorValues(VectorDocuments.VECTOR) : null;
-            KnnVectorValues.DocIndexIterator cursor = vectors == null ? null : vectors.iterator();
+            LeafItems items = new LeafItems(reader, withVectors);
             for (int doc = 0; doc < reader.maxDoc(); doc++) {
-                if (live != null && !live.get(doc)) {
-                    continue;
+                if (live == null || live.get(doc)) {
+                    action.accept(new StoredItem(items.id(doc), withVectors ? items.vector(doc) : null, items.metadata(doc)));
                 }
-                Document stored = fields.document(doc, ID_AND_METADATA);
-                float[] vector = null;
-                if (cursor != null && cursor.docID() < doc && cursor.advance(doc) == doc) {
-                    vector = vectors.vectorValue(cursor.index()).clone();
-                }
-                action.accept(new StoredItem(stored.get(VectorDocuments.ID), vector, VectorDocuments.metadata(stored)));
             }
         }
     }
@@ -98,21 +103,50 @@ final class ItemLookup {
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             LeafReader reader = leaf.reader();
             Bits live = reader.getLiveDocs();
-            StoredFields fields = reader.storedFields();
+            LeafItems items = new LeafItems(reader, false);
             for (int doc = 0; doc < reader.maxDoc(); doc++) {
                 if (live == null || live.get(doc)) {
-                    action.accept(fields.document(doc, ID_ONLY).get(VectorDocuments.ID));
+                    action.accept(items.id(doc));
                 }
             }
         }
     }
 
-    private static float[] vector(LeafReader reader, int doc) throws IOException {
-        FloatVectorValues values = reader.getFloatVectorValues(VectorDocuments.VECTOR);
-        KnnVectorValues.DocIndexIterator cursor = values.iterator();
-        if (cursor.advance(doc) != doc) {
-            throw new IllegalStateException("document without a vector");
+    private LeafReaderContext leafOf(int doc) {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        return leaves.get(ReaderUtil.subIndex(doc, leaves));
+    }
+
+    /** Cursors over one segment's ids, metadata and vectors; docs must be asked for in increasing order. */
+    private static final class LeafItems {
+        private final BinaryDocValues ids;
+        private final BinaryDocValues metadata;
+        private final FloatVectorValues vectors;
+        private final KnnVectorValues.DocIndexIterator vectorCursor;
+
+        LeafItems(LeafReader reader, boolean withVectors) throws IOException {
+            this.ids = reader.getBinaryDocValues(VectorDocuments.ID);
+            this.metadata = reader.getBinaryDocValues(VectorDocuments.METADATA);
+            this.vectors = withVectors ? reader.getFloatVectorValues(VectorDocuments.VECTOR) : null;
+            this.vectorCursor = vectors == null ? null : vectors.iterator();
         }
-        return values.vectorValue(cursor.index()).clone();
+
+        String id(int doc) throws IOException {
+            if (ids == null || !ids.advanceExact(doc)) {
+                throw new IllegalStateException("document " + doc + " has no id");
+            }
+            return ids.binaryValue().utf8ToString();
+        }
+
+        Map<String, Object> metadata(int doc) throws IOException {
+            return metadata != null && metadata.advanceExact(doc) ? VectorDocuments.metadata(metadata.binaryValue()) : Map.of();
+        }
+
+        float[] vector(int doc) throws IOException {
+            if (vectorCursor == null || vectorCursor.advance(doc) != doc) {
+                throw new IllegalStateException("document " + doc + " has no vector");
+            }
+            return vectors.vectorValue(vectorCursor.index()).clone();
+        }
     }
 }

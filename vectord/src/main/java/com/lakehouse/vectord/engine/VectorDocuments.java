@@ -3,10 +3,10 @@ package com.lakehouse.vectord.engine;
 import java.io.IOException;
 import java.util.Map;
 
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.util.BytesRef;
@@ -16,8 +16,12 @@ import com.lakehouse.shared.http.LakehouseJson;
 import tools.jackson.core.type.TypeReference;
 
 /**
- * How an item is laid out as a Lucene document: the id (indexed for upsert and lookup, stored), the
- * vector (HNSW), the metadata as stored JSON, and its filterable terms ({@link MetadataTerms}).
+ * How an item is laid out as a Lucene document: the id (indexed for upsert and lookup), the vector
+ * (HNSW), the metadata as JSON, and its filterable terms ({@link MetadataTerms}).
+ *
+ * <p>Id and metadata are binary doc values, not stored fields: a search reads them for every hit,
+ * and a doc value is a direct read at an offset where a stored field decompresses its whole block
+ * (on 100,000 items that was a third of a search's time).
  */
 final class VectorDocuments {
 
@@ -36,10 +40,11 @@ final class VectorDocuments {
 
     static Document of(String id, float[] vector, Map<String, Object> metadata, Distance distance) {
         Document doc = new Document();
-        doc.add(new StringField(ID, id, Field.Store.YES));
+        doc.add(new StringField(ID, id, Field.Store.NO));
+        doc.add(new BinaryDocValuesField(ID, new BytesRef(id)));
         doc.add(new KnnFloatVectorField(VECTOR, vector, distance.similarity()));
         if (!metadata.isEmpty()) {
-            doc.add(new StoredField(METADATA, new BytesRef(LakehouseJson.mapper().writeValueAsBytes(metadata))));
+            doc.add(new BinaryDocValuesField(METADATA, new BytesRef(LakehouseJson.mapper().writeValueAsBytes(metadata))));
             for (String term : MetadataTerms.of(metadata)) {
                 doc.add(new StringField(MetadataTerms.FIELD, term, Field.Store.NO));
             }
@@ -47,12 +52,8 @@ final class VectorDocuments {
         return doc;
     }
 
-    /** The metadata stored in a document, or an empty map. */
-    static Map<String, Object> metadata(Document doc) throws IOException {
-        BytesRef json = doc.getBinaryValue(METADATA);
-        if (json == null) {
-            return Map.of();
-        }
+    /** Metadata JSON as written by {@link #of}, back to a map. */
+    static Map<String, Object> metadata(BytesRef json) throws IOException {
         return LakehouseJson.mapper().readValue(json.bytes, json.offset, json.length, MAP);
     }
 }

@@ -263,15 +263,10 @@ public final class VectorIndex implements Closeable {
         int candidates = Math.max(k, ef);
         IndexSearcher searcher = searchers.acquire();
         try {
+            // the graph walk keeps `candidates` nearest; only the best k of them are read back
             TopDocs top = searcher.search(new KnnFloatVectorQuery(VectorDocuments.VECTOR, query, candidates,
-                    MetadataTerms.filter(filter)), candidates);
-            ItemLookup lookup = new ItemLookup(searcher);
-            List<SearchHit> hits = new ArrayList<>(Math.min(k, top.scoreDocs.length));
-            for (int i = 0; i < top.scoreDocs.length && i < k; i++) {
-                hits.add(lookup.hit(top.scoreDocs[i], spec.distance(), query));
-            }
-            hits.sort(Comparator.comparingDouble(SearchHit::distance));
-            return hits;
+                    MetadataTerms.filter(filter)), k);
+            return new ItemLookup(searcher).hits(top.scoreDocs, spec.distance(), query);
         } finally {
             searchers.release(searcher);
         }

@@ -58,6 +58,22 @@ class VectorIndexTest {
     }
 
     @Test
+    void hitsFromSeveralSegmentsComeBackNearestFirstWithTheirOwnIdsAndMetadata() throws Exception {
+        try (VectorIndex index = create("s", 2, Distance.L2)) {
+            // one add per item: each refresh leaves a segment of its own, so hits span segments
+            for (int i = 5; i >= 1; i--) {
+                Map<String, Object> metadata = i % 2 == 0 ? Map.of("n", i) : Map.of();
+                index.add(List.of(new VectorItem("p" + i, new float[] {i, 0}, metadata)));
+            }
+            List<SearchHit> hits = index.search(new float[] {0, 0}, 4, 10, null);
+            assertThat(hits).extracting(SearchHit::id).containsExactly("p1", "p2", "p3", "p4");
+            assertThat(hits).extracting(SearchHit::distance).containsExactly(1f, 4f, 9f, 16f);
+            assertThat(hits).extracting(SearchHit::metadata)
+                    .containsExactly(Map.of(), Map.of("n", 2), Map.of(), Map.of("n", 4));
+        }
+    }
+
+    @Test
     void deleteThenReAddTheSameId() throws Exception {
         try (VectorIndex index = create("d", 2, Distance.L2)) {
             index.add(List.of(new VectorItem("a", new float[] {1, 0}, null), new VectorItem("b", new float[] {0, 1}, null)));
