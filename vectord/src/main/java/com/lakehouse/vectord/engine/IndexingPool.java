@@ -6,20 +6,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The platform threads that build HNSW graphs: one pool fans a large batch out over the cores, the
- * other runs Lucene's parallel graph merges. They are platform threads on purpose: graph building is
+ * The platform threads that build HNSW graphs: a large batch is fanned out over the cores, one
+ * segment (and graph) per thread. They are platform threads on purpose: graph building is
  * pure CPU, and on virtual threads it would occupy the carriers that searches need to stay responsive.
  */
 public final class IndexingPool implements Closeable {
 
     private final int parallelism;
     private final ExecutorService indexers;
-    private final ExecutorService mergers;
 
     public IndexingPool(int parallelism) {
         this.parallelism = Math.max(1, parallelism);
         this.indexers = Executors.newFixedThreadPool(this.parallelism, daemons("vectord-index"));
-        this.mergers = Executors.newFixedThreadPool(this.parallelism, daemons("vectord-merge"));
     }
 
     /** One thread per available core. */
@@ -35,14 +33,9 @@ public final class IndexingPool implements Closeable {
         return indexers;
     }
 
-    ExecutorService mergers() {
-        return mergers;
-    }
-
     @Override
     public void close() {
         indexers.shutdownNow();
-        mergers.shutdownNow();
     }
 
     private static java.util.concurrent.ThreadFactory daemons(String prefix) {

@@ -68,7 +68,7 @@ public final class VectorIndex implements Closeable {
         this.directory = new NRTCachingDirectory(FSDirectory.open(path), 8, 64);
         this.snapshots = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy());
         IndexWriterConfig config = new IndexWriterConfig()
-                .setCodec(new IndexCodec(spec, pool.parallelism(), pool.mergers()))
+                .setCodec(new IndexCodec(spec))
                 .setIndexDeletionPolicy(snapshots)
                 .setRAMBufferSizeMB(ramBufferMb)
                 .setMergeScheduler(new NotifyingMergeScheduler(this::merged))
