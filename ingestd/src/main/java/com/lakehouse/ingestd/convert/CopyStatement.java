@@ -14,7 +14,7 @@ final class CopyStatement {
     private CopyStatement() {
     }
 
-    static String of(Path csv, CsvProfile profile, Path parquet, long maxLineSize) {
+    static String of(Path csv, CsvProfile profile, Path parquet, long maxLineSize, long rowGroupRows) {
         StringBuilder columns = new StringBuilder("{");
         for (int i = 0; i < profile.columns().size(); i++) {
             CsvProfile.Column column = profile.columns().get(i);
@@ -28,7 +28,7 @@ final class CopyStatement {
                 + ", header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"'"
                 + ", strict_mode = true, null_padding = false, max_line_size = " + maxLineSize
                 + ", columns = " + columns + ")) TO " + literal(parquet.toAbsolutePath().toString())
-                + " (FORMAT parquet, COMPRESSION snappy)";
+                + " (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE " + rowGroupRows + ")";
     }
 
     static String literal(String text) {

@@ -41,6 +41,16 @@ class ParquetConverterTest {
     }
 
     @Test
+    void rowGroupsHoldAboutSixteenMebibytesOfCsvInWholeVectors() {
+        // the benchmark's shape: 683-byte records
+        assertThat(ParquetConverter.rowGroupRows(341_525_353, 500_000)).isEqualTo(22_528);
+        // narrow rows keep DuckDB's default; very wide ones still get one vector per group
+        assertThat(ParquetConverter.rowGroupRows(40_000_000, 1_000_000)).isEqualTo(122_880);
+        assertThat(ParquetConverter.rowGroupRows(1L << 30, 1_000)).isEqualTo(2_048);
+        assertThat(ParquetConverter.rowGroupRows(100, 0)).isEqualTo(122_880);
+    }
+
+    @Test
     void textSurvivesByteForByteAndTypesComeBackAsValues() throws Exception {
         String csv = "\uFEFFid,\"na,me\",score,ok,day,at,note\r\n"
                 + "1,\"a, b\",1.5,true,2024-02-29,2024-01-01T10:20:30.123456,\"two\r\nlines \"\"quoted\"\"\"\r\n"
