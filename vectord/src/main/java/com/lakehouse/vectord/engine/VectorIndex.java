@@ -21,10 +21,13 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValuesType;
+import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.KeepOnlyLastCommitDeletionPolicy;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SnapshotDeletionPolicy;
 import org.apache.lucene.search.IndexSearcher;
@@ -82,6 +85,31 @@ public final class VectorIndex implements Closeable {
             opened.rollback();
             directory.close();
             throw e;
+        }
+        try {
+            requireCurrentLayout();
+        } catch (IOException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /**
+     * Refuses an index whose ids are not binary doc values: vectord kept ids and metadata in stored
+     * fields until 2026-11-23, and such an index can neither be read nor take new items.
+     */
+    private void requireCurrentLayout() throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                FieldInfo id = leaf.reader().getFieldInfos().fieldInfo(VectorDocuments.ID);
+                if (id != null && id.getDocValuesType() != DocValuesType.BINARY) {
+                    throw new IOException("index '" + spec.name() + "' was written by an older vectord that kept ids in "
+                            + "stored fields; delete it and re-create it");
+                }
+            }
+        } finally {
+            searchers.release(searcher);
         }
     }
 

@@ -1,14 +1,24 @@
 package com.lakehouse.vectord.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,6 +80,26 @@ class VectorIndexTest {
             assertThat(hits).extracting(SearchHit::distance).containsExactly(1f, 4f, 9f, 16f);
             assertThat(hits).extracting(SearchHit::metadata)
                     .containsExactly(Map.of(), Map.of("n", 2), Map.of(), Map.of("n", 4));
+        }
+    }
+
+    @Test
+    void anIndexFromTheStoredFieldLayoutIsRefusedAtOpenNamingTheRemedy() throws Exception {
+        Path old = dir.resolve("old");
+        IndexSpec spec = new IndexSpec("old", 2, Distance.COSINE, 16, 100);
+        try (IndexWriter writer = new IndexWriter(FSDirectory.open(old), new IndexWriterConfig())) {
+            Document doc = new Document();
+            doc.add(new StringField(VectorDocuments.ID, "a", Field.Store.YES));
+            doc.add(new KnnFloatVectorField(VectorDocuments.VECTOR, new float[] {1, 0}, Distance.COSINE.similarity()));
+            writer.addDocument(doc);
+            writer.setLiveCommitData(IndexSpecCodec.toMap(spec).entrySet());
+            writer.commit();
+        }
+        assertThatThrownBy(() -> VectorIndex.open(old, pool, 16)).isInstanceOf(IOException.class)
+                .hasMessageContaining("index 'old'").hasMessageContaining("delete it and re-create it");
+        // refused without side effects: the directory is as it was and can be opened by Lucene again
+        try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(old))) {
+            assertThat(reader.numDocs()).isEqualTo(1);
         }
     }
 
