@@ -75,9 +75,8 @@ pct() {
   awk -v p="$1" '$1 == p {v=$2; u=v; gsub(/[0-9.]/, "", u); sub(/[a-z]+$/, "", v);
     f = (u == "us") ? 0.001 : (u == "ms") ? 1 : (u == "s") ? 1000 : 1; printf "%.3f\n", v * f}' "$WORK/wrk.out"
 }
-# CPU seconds (user + system) a process has used so far.
-cpu_of() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f\n", ($14 + $15) / hz}' "/proc/$1/stat"; }
-per_request_us() { python3 -c "import sys; print(f'{(float(sys.argv[2]) - float(sys.argv[1])) * 1e6 / int(sys.argv[3]):.0f}')" "$@"; }
+# per_request_us CPU_MS_BEFORE CPU_MS_AFTER REQUESTS (cpu_ms figures from lib.sh)
+per_request_us() { python3 -c "import sys; print(f'{(int(sys.argv[2]) - int(sys.argv[1])) * 1e3 / int(sys.argv[3]):.0f}')" "$@"; }
 check_errors() {
   local errors; errors=$(awk '/Non-2xx|Socket errors/' "$WORK/wrk.out")
   [[ -z "$errors" ]] || { echo "bench: the run had errors: $errors" >&2; exit 1; }
@@ -89,12 +88,12 @@ echo "bench: warming up both paths (JIT), ${WARMUP:-30s} each"
 run "$CONNECTIONS" "${WARMUP:-30s}" "$DIRECT_URL"; run "$CONNECTIONS" "${WARMUP:-30s}" "$GATEWAY_URL"
 
 echo "bench: measuring $DURATION each, $CONNECTIONS connections and 1, $THREADS wrk threads"
-c0=$(cpu_of "$CATALOGD_PID")
+c0=$(cpu_ms "$CATALOGD_PID")
 run "$CONNECTIONS" "$DURATION" "$DIRECT_URL"; check_errors; D_RPS=$(rps); D_P50=$(pct 50%); D_P99=$(pct 99%)
-D_CPU=$(per_request_us "$c0" "$(cpu_of "$CATALOGD_PID")" "$(count)")
-g0=$(cpu_of "$GATEWAY_PID")
+D_CPU=$(per_request_us "$c0" "$(cpu_ms "$CATALOGD_PID")" "$(count)")
+g0=$(cpu_ms "$GATEWAY_PID")
 run "$CONNECTIONS" "$DURATION" "$GATEWAY_URL"; check_errors; G_RPS=$(rps); G_P50=$(pct 50%); G_P99=$(pct 99%)
-G_CPU=$(per_request_us "$g0" "$(cpu_of "$GATEWAY_PID")" "$(count)")
+G_CPU=$(per_request_us "$g0" "$(cpu_ms "$GATEWAY_PID")" "$(count)")
 run 1 "$DURATION" "$DIRECT_URL"; check_errors; D1_P50=$(pct 50%)
 run 1 "$DURATION" "$GATEWAY_URL"; check_errors; G1_P50=$(pct 50%)
 

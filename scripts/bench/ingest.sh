@@ -38,22 +38,13 @@ echo "bench: $CSV_BYTES CSV bytes"
 # The peer first, on a quiet machine: DuckDB's own conversion, with its own sniffing, best of RUNS.
 peer_best=""
 for run in $(seq 1 "$RUNS"); do
-  read -r ms rows _ cpu_ms < <("$JAVA" "${BENCH_JVM_FLAGS[@]}" -cp "$CLASSPATH_TEST" \
+  read -r ms rows _ run_cpu < <("$JAVA" "${BENCH_JVM_FLAGS[@]}" -cp "$CLASSPATH_TEST" \
     com.lakehouse.ingestd.bench.DuckDbCsvToParquet "$CSV" "$WORK/peer-$run.parquet" "$THREADS")
   rm -f "$WORK/peer-$run.parquet"
   [[ "$rows" == "$ROWS" ]] || { echo "bench: DuckDB peer read $rows rows, not $ROWS" >&2; exit 1; }
-  echo "bench: duckdb COPY run $run: $ms ms ($cpu_ms ms of CPU)"
-  if [[ -z "$peer_best" || "$ms" -lt "$peer_best" ]]; then peer_best=$ms; peer_cpu=$cpu_ms; fi
+  echo "bench: duckdb COPY run $run: $ms ms ($run_cpu ms of CPU)"
+  if [[ -z "$peer_best" || "$ms" -lt "$peer_best" ]]; then peer_best=$ms; peer_cpu=$run_cpu; fi
 done
-
-# cpu_ms PID...: CPU milliseconds (user + system) the processes have used so far.
-cpu_ms() {
-  local pid ticks=0
-  for pid in "$@"; do
-    ticks=$((ticks + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
-  done
-  echo $((ticks * 1000 / $(getconf CLK_TCK)))
-}
 
 # launch MODULE PORT ARGS...: start_service with its pid read from a file, not a pipe (the
 # service's shell keeps its stdout open, so $(...) around it would wait for the service to exit).

@@ -49,6 +49,15 @@ wait_health() {
   done
 }
 
+# cpu_ms PID...: CPU milliseconds (user + system) the processes have used so far, summed.
+cpu_ms() {
+  local pid ticks=0
+  for pid in "$@"; do
+    ticks=$((ticks + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
+  done
+  echo $((ticks * 1000 / $(getconf CLK_TCK)))
+}
+
 # row BENCH METRIC OURS PEER_NAME PEER_VALUE RATIO TARGET: one result row, printed and recorded.
 row() {
   printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$@" | tee -a "$BENCH_OUT/$BENCH_NAME.md"

@@ -42,23 +42,19 @@ final class ItemLookup {
 
     Optional<StoredItem> find(String id) throws IOException {
         Optional<Integer> doc = docOf(id);
-        if (doc.isEmpty()) {
-            return Optional.empty();
-        }
-        LeafReaderContext leaf = leafOf(doc.get());
-        LeafItems items = new LeafItems(leaf.reader(), true);
-        int local = doc.get() - leaf.docBase;
-        return Optional.of(new StoredItem(items.id(local), items.vector(local), items.metadata(local)));
+        return doc.isEmpty() ? Optional.empty() : Optional.of(item(doc.get(), true));
     }
 
     /** The metadata an existing item has, if the item exists. */
     Optional<Map<String, Object>> metadataOf(String id) throws IOException {
         Optional<Integer> doc = docOf(id);
-        if (doc.isEmpty()) {
-            return Optional.empty();
-        }
-        LeafReaderContext leaf = leafOf(doc.get());
-        return Optional.of(new LeafItems(leaf.reader(), false).metadata(doc.get() - leaf.docBase));
+        return doc.isEmpty() ? Optional.empty() : Optional.of(item(doc.get(), false).metadata());
+    }
+
+    private StoredItem item(int doc, boolean withVector) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        return new LeafItems(leaf.reader(), withVector).item(doc - leaf.docBase);
     }
 
     /**
@@ -92,7 +88,7 @@ final class ItemLookup {
             LeafItems items = new LeafItems(reader, withVectors);
             for (int doc = 0; doc < reader.maxDoc(); doc++) {
                 if (live == null || live.get(doc)) {
-                    action.accept(new StoredItem(items.id(doc), withVectors ? items.vector(doc) : null, items.metadata(doc)));
+                    action.accept(items.item(doc));
                 }
             }
         }
@@ -112,11 +108,6 @@ final class ItemLookup {
         }
     }
 
-    private LeafReaderContext leafOf(int doc) {
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        return leaves.get(ReaderUtil.subIndex(doc, leaves));
-    }
-
     /** Cursors over one segment's ids, metadata and vectors; docs must be asked for in increasing order. */
     private static final class LeafItems {
         private final BinaryDocValues ids;
@@ -129,6 +120,11 @@ final class ItemLookup {
             this.metadata = reader.getBinaryDocValues(VectorDocuments.METADATA);
             this.vectors = withVectors ? reader.getFloatVectorValues(VectorDocuments.VECTOR) : null;
             this.vectorCursor = vectors == null ? null : vectors.iterator();
+        }
+
+        /** The item at {@code doc}, its vector only if this cursor reads vectors. */
+        StoredItem item(int doc) throws IOException {
+            return new StoredItem(id(doc), vectors == null ? null : vector(doc), metadata(doc));
         }
 
         String id(int doc) throws IOException {
