@@ -44,8 +44,8 @@ class IngestController {
         String boundary = MultipartFormReader.boundaryOf(request.getContentType()).orElseThrow(
                 () -> new InvalidRequestException("expected a multipart/form-data body with a 'file' part holding the CSV"));
         PhaseClock clock = new PhaseClock();
-        try (IngestWorkspace.Scratch scratch = workspace.open()) {
-            SpooledCsv csv = spooler.receive(request.getInputStream(), boundary, scratch.csv());
+        try (IngestWorkspace.Scratch scratch = workspace.open();
+                SpooledCsv csv = spooler.receive(request.getInputStream(), boundary, scratch)) {
             clock.lap("spool");
             IngestService.IngestResult result = service.ingest(dataset, ingestMode, csv, scratch.parquet(),
                     RequestActor.of(request), clock);

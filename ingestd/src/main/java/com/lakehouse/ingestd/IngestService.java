@@ -22,7 +22,8 @@ import com.lakehouse.shared.storage.StoredObject;
 
 /**
  * From a spooled, checked CSV to a registered dataset version (SPEC §5): convert to Parquet unless
- * the same content is already stored, put it at its content address, register it, journal it.
+ * the same content is already stored (or take the Parquet the upload's stream already made), put
+ * it at its content address, register it, journal it.
  *
  * <p>The key {@code datasets/<name>/<fingerprint>/<sha256 of the CSV>.parquet} is a content
  * address, so an upload never overwrites another file's data, and a failed register (409 on a
@@ -85,8 +86,11 @@ class IngestService {
             return new Placement(profile, key, stored(key, stored.get(), profile), false, false);
         }
         clock.lap("lookup");
-        CsvProfile converted = converter.convert(csv.file(), profile, parquet);
-        clock.lap("convert");
+        // The conversion that ran during the upload, if it converted this very profile; else convert now.
+        Optional<Path> streamed = csv.streamed() == null ? Optional.empty() : csv.streamed().result(profile);
+        Path file = streamed.orElse(parquet);
+        CsvProfile converted = streamed.isPresent() ? profile : converter.convert(csv.file(), profile, parquet);
+        clock.lap(streamed.isPresent() ? "stream" : "convert");
         if (!converted.equals(profile)) {
             key = keyOf(name, converted, csv.sha256());
             stored = storage.head(key);
@@ -94,7 +98,7 @@ class IngestService {
                 return new Placement(converted, key, stored(key, stored.get(), converted), false, false);
             }
         }
-        StoredObject put = storage.put(key, parquet);
+        StoredObject put = storage.put(key, file);
         clock.lap("put");
         return new Placement(converted, key, new DataObject(key, put.size(), put.etag(), converted.rows()), true, false);
     }

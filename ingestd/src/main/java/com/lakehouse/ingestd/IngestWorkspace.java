@@ -78,6 +78,11 @@ public final class IngestWorkspace {
             return dir.resolve("converted.parquet");
         }
 
+        /** Where the conversion that runs during the upload writes. */
+        public Path streamedParquet() {
+            return dir.resolve("streamed.parquet");
+        }
+
         @Override
         public void close() {
             try {

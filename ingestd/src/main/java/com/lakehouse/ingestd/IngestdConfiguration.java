@@ -52,8 +52,8 @@ class IngestdConfiguration {
     }
 
     @Bean
-    UploadSpooler uploadSpooler(IngestdProperties properties) {
-        return new UploadSpooler(properties.sampleRows(), properties.maxIngestBytes());
+    UploadSpooler uploadSpooler(IngestdProperties properties, ParquetConverter converter) {
+        return new UploadSpooler(properties.sampleRows(), properties.maxIngestBytes(), converter);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package com.lakehouse.ingestd;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
+import com.lakehouse.ingestd.convert.ParquetStream;
 import com.lakehouse.ingestd.csv.CsvProfile;
 import com.lakehouse.ingestd.csv.CsvScanner;
 import com.lakehouse.shared.error.InvalidRequestException;
@@ -22,11 +23,15 @@ final class ScanWorker implements AutoCloseable {
     private final BlockingQueue<Integer> lengths;
     private final CsvScanner scanner;
     private final Thread thread;
+    private final ParquetStream stream;
     private volatile RuntimeException failure;
     private CsvProfile profile;
+    private boolean finished;
 
-    ScanWorker(int sampleRows, int buffers, int bufferBytes) {
-        this.scanner = new CsvScanner(sampleRows);
+    /** @param stream the conversion the scanned values feed, or null for none */
+    ScanWorker(int sampleRows, int buffers, int bufferBytes, ParquetStream stream) {
+        this.stream = stream;
+        this.scanner = new CsvScanner(sampleRows, stream);
         this.free = new ArrayBlockingQueue<>(buffers);
         this.full = new ArrayBlockingQueue<>(buffers + 1);
         this.lengths = new ArrayBlockingQueue<>(buffers + 1);
@@ -60,14 +65,25 @@ final class ScanWorker implements AutoCloseable {
     CsvProfile finish() {
         full.add(END);
         lengths.add(0);
+        join();
+        finished = true;
+        if (failure != null) {
+            if (stream != null) {
+                stream.abandon("the file was refused");
+            }
+            throw failure;
+        }
+        if (stream != null) {
+            stream.complete();
+        }
+        return profile;
+    }
+
+    private void join() {
         uninterruptibly(() -> {
             thread.join();
             return null;
         });
-        if (failure != null) {
-            throw failure;
-        }
-        return profile;
     }
 
     private void run() {
@@ -98,12 +114,22 @@ final class ScanWorker implements AutoCloseable {
         }
     }
 
-    /** Stops the thread if the caller gave up half-way (an I/O error on the upload). */
+    /**
+     * Stops the thread if the caller gave up half-way (an I/O error on the upload), and with it
+     * the stream: the scan's thread is gone before the stream hears of it.
+     */
     @Override
     public void close() {
+        if (finished) {
+            return;
+        }
         if (thread.isAlive()) {
             full.offer(END);
             lengths.offer(0);
+            join();
+        }
+        if (stream != null) {
+            stream.abandon("the upload broke off");
         }
     }
 

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 
+import com.lakehouse.ingestd.convert.ParquetConverter;
+import com.lakehouse.ingestd.convert.ParquetStream;
 import com.lakehouse.ingestd.csv.CsvProfile;
 import com.lakehouse.ingestd.multipart.MultipartFormReader;
 import com.lakehouse.shared.error.InvalidRequestException;
@@ -27,10 +29,18 @@ final class UploadSpooler {
 
     private final int sampleRows;
     private final long maxIngestBytes;
+    private final ParquetConverter converter;
 
+    /** A spooler that only spools: the file is converted after the upload. */
     UploadSpooler(int sampleRows, long maxIngestBytes) {
+        this(sampleRows, maxIngestBytes, null);
+    }
+
+    /** @param converter converts each upload while it arrives (see {@link ParquetStream}); null for none */
+    UploadSpooler(int sampleRows, long maxIngestBytes, ParquetConverter converter) {
         this.sampleRows = sampleRows;
         this.maxIngestBytes = maxIngestBytes;
+        this.converter = converter;
     }
 
     /**
@@ -40,14 +50,14 @@ final class UploadSpooler {
      *                                  multipart, or the file is not valid CSV (naming the line)
      * @throws PayloadTooLargeException when the body passes {@code max_ingest_bytes}
      */
-    SpooledCsv receive(InputStream body, String boundary, Path target) {
+    SpooledCsv receive(InputStream body, String boundary, IngestWorkspace.Scratch scratch) {
         MultipartFormReader form = new MultipartFormReader(body, boundary);
+        SpooledCsv spooled = null;
         try {
-            SpooledCsv spooled = null;
             MultipartFormReader.Part part;
             while ((part = form.next()) != null) {
                 if (spooled == null && FILE_PART.equals(part.name())) {
-                    spooled = spool(part.content(), target);
+                    spooled = spool(part.content(), scratch.csv(), converter == null ? null : converter.stream(scratch.streamedParquet()));
                 }
             }
             if (spooled == null) {
@@ -55,9 +65,20 @@ final class UploadSpooler {
             }
             return spooled;
         } catch (RequestBodyTooLargeException e) {
+            close(spooled);
             throw tooLarge();
         } catch (IOException e) {
+            close(spooled);
             throw new InvalidRequestException("the upload could not be read to its end (" + e.getClass().getSimpleName() + ")", e);
+        } catch (RuntimeException e) {
+            close(spooled);
+            throw e;
+        }
+    }
+
+    private static void close(SpooledCsv spooled) {
+        if (spooled != null) {
+            spooled.close();
         }
     }
 
@@ -66,9 +87,18 @@ final class UploadSpooler {
      * @throws PayloadTooLargeException when the body passes {@code max_ingest_bytes}
      */
     SpooledCsv spool(InputStream content, Path target) {
+        return spool(content, target, null);
+    }
+
+    /**
+     * @param stream the conversion fed by the scan during the upload, or null; it is closed here
+     *               unless the returned file carries it
+     */
+    SpooledCsv spool(InputStream content, Path target, ParquetStream stream) {
         MessageDigest sha256 = SchemaFingerprint.sha256();
         long total = 0;
-        try (ScanWorker scan = new ScanWorker(sampleRows, BUFFERS, CHUNK_BYTES);
+        boolean spooled = false;
+        try (ScanWorker scan = new ScanWorker(sampleRows, BUFFERS, CHUNK_BYTES, stream);
                 OutputStream out = Files.newOutputStream(target)) {
             while (true) {
                 byte[] chunk = scan.take();
@@ -86,11 +116,16 @@ final class UploadSpooler {
                 }
             }
             CsvProfile profile = scan.finish();
-            return new SpooledCsv(target, HexFormat.of().formatHex(sha256.digest()), total, profile);
+            spooled = true;
+            return new SpooledCsv(target, HexFormat.of().formatHex(sha256.digest()), total, profile, stream);
         } catch (RequestBodyTooLargeException e) {
             throw tooLarge();
         } catch (IOException e) {
             throw new InvalidRequestException("the upload could not be read to its end (" + e.getClass().getSimpleName() + ")", e);
+        } finally {
+            if (!spooled && stream != null) {
+                stream.close();
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -94,6 +95,33 @@ class IngestdIT {
         assertThat(parquet.columns()).containsExactlyElementsOf(columns);
         assertThat(parquet.rows()).containsExactlyElementsOf(rows);
         assertThat(body.get("bytes").asLong()).isEqualTo(fleet.storage.head(body.get("key").asString()).orElseThrow().size());
+    }
+
+    @Test
+    void aFileLongerThanTheSampleIsConvertedWhileItUploads() throws Exception {
+        String csv = "id,d,flag,day,at,text\n"
+                + "1,1.5,true,2024-02-29,2024-01-01T10:20:30,\"a, b\"\n"
+                + "2,-0.25,FALSE,1999-12-31,2024-01-01 23:59:59.123456,\"two\nlines \"\"q\"\"\"\n"
+                + "3,,True,,,日本 ✓\n"
+                + "4,1e3,,0001-01-01,2024-01-01 00:00:01.000001,\n"
+                + "5,0.1,false,9999-12-31,2024-01-01T00:00:00,\"\"\n"
+                + "6,7,TRUE,2000-02-29,1969-12-31 23:59:59, spaced \n"
+                + "-9223372036854775808,2.5e-3,false,2024-01-01,2024-06-30 12:00:00,last\n";
+        HttpResponse<String> response = fleet.ingest("?name=streamed_typed", csv.getBytes(StandardCharsets.UTF_8));
+        JsonNode body = ok(response, 201);
+
+        IngestFleet.ParquetContent parquet = fleet.readParquet(body.get("key").asString());
+        assertThat(parquet.columns()).containsExactly("id:BIGINT", "d:DOUBLE", "flag:BOOLEAN", "day:DATE", "at:TIMESTAMP", "text:VARCHAR");
+        assertThat(parquet.rows()).containsExactly(
+                row(1L, 1.5, true, "2024-02-29", "2024-01-01 10:20:30", "a, b"),
+                row(2L, -0.25, false, "1999-12-31", "2024-01-01 23:59:59.123456", "two\nlines \"q\""),
+                row(3L, null, true, null, null, "日本 ✓"),
+                row(4L, 1000.0, null, "0001-01-01", "2024-01-01 00:00:01.000001", null),
+                row(5L, 0.1, false, "9999-12-31", "2024-01-01 00:00:00", null),
+                row(6L, 7.0, true, "2000-02-29", "1969-12-31 23:59:59", " spaced "),
+                row(Long.MIN_VALUE, 0.0025, false, "2024-01-01", "2024-06-30 12:00:00", "last"));
+        // The phase log names how the Parquet was made: "stream" when the upload's own conversion was used.
+        assertThat(Files.readString(fleet.ingestd.logFile())).containsPattern("ingest of 'streamed_typed' .*stream \\d+ ms");
     }
 
     static Stream<Arguments> badFiles() {

@@ -14,6 +14,8 @@ import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.lakehouse.ingestd.convert.ParquetConverter;
+import com.lakehouse.ingestd.convert.ParquetStream;
 import com.lakehouse.shared.error.InvalidRequestException;
 import com.lakehouse.shared.error.PayloadTooLargeException;
 import com.lakehouse.shared.web.RequestBodyTooLargeException;
@@ -46,6 +48,32 @@ class UploadSpoolerTest {
         assertThatThrownBy(() -> spooler.spool(body, dir.resolve("b.csv")))
                 .isInstanceOf(InvalidRequestException.class).hasMessageContaining("line 100002: expected 2 fields but found 1");
         assertThat(body.available()).isZero();
+    }
+
+    @Test
+    void aStreamedConversionComesWithTheSpooledFile() throws IOException {
+        String csv = "id,name\n" + "1,a\n".repeat(5_000);
+        try (ParquetConverter converter = new ParquetConverter(dir.resolve("spill"), "128MB", 2)) {
+            UploadSpooler streaming = new UploadSpooler(1000, 1 << 20, converter);
+            ParquetStream stream = converter.stream(dir.resolve("s.parquet"));
+            try (SpooledCsv spooled = streaming.spool(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+                    dir.resolve("s.csv"), stream)) {
+                assertThat(spooled.streamed()).isSameAs(stream);
+                assertThat(stream.result(spooled.profile())).contains(dir.resolve("s.parquet"));
+            }
+        }
+    }
+
+    @Test
+    void aRefusedFileEndsItsStreamedConversion() {
+        String bad = "a,b\n" + "1,2\n".repeat(100_000) + "3\n";
+        try (ParquetConverter converter = new ParquetConverter(dir.resolve("spill"), "128MB", 2)) {
+            UploadSpooler streaming = new UploadSpooler(1000, 1 << 20, converter);
+            ParquetStream stream = converter.stream(dir.resolve("b.parquet"));
+            assertThatThrownBy(() -> streaming.spool(new ByteArrayInputStream(bad.getBytes(StandardCharsets.UTF_8)),
+                    dir.resolve("b.csv"), stream)).isInstanceOf(InvalidRequestException.class);
+            assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.isAlive() && t.getName().equals("ingestd-parquet-stream"));
+        }
     }
 
     @Test

@@ -31,6 +31,12 @@ final class CopyStatement {
                 + " (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE " + rowGroupRows + ")";
     }
 
+    /** The whole of a registered table (the streamed Arrow batches) to Snappy Parquet, rows in order. */
+    static String fromTable(String table, Path parquet, long rowGroupRows) {
+        return "COPY (SELECT * FROM " + table + ") TO " + literal(parquet.toAbsolutePath().toString())
+                + " (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE " + rowGroupRows + ")";
+    }
+
     static String literal(String text) {
         return "'" + text.replace("'", "''") + "'";
     }

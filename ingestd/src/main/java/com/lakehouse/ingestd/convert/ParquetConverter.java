@@ -12,6 +12,8 @@ import java.util.Properties;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
 import org.duckdb.DuckDBConnection;
 
 import com.lakehouse.ingestd.csv.ColumnType;
@@ -46,7 +48,11 @@ public final class ParquetConverter implements AutoCloseable {
     private static final long VECTOR_ROWS = 2048;
     private static final long DEFAULT_ROW_GROUP_ROWS = 122_880;
 
+    /** Arrow memory of all streamed conversions at once (a stream holds a few batches of a few MB). */
+    private static final long STREAM_MEMORY_BYTES = 256L << 20;
+
     private final DuckDBConnection database;
+    private final BufferAllocator arrow = new RootAllocator(STREAM_MEMORY_BYTES);
 
     /**
      * Opens the in-memory database.
@@ -104,6 +110,15 @@ public final class ParquetConverter implements AutoCloseable {
     }
 
     /**
+     * A conversion that runs during the upload, fed by the scan (see {@link ParquetStream}).
+     *
+     * @param parquet where the streamed file is written (scratch space of this ingest)
+     */
+    public ParquetStream stream(Path parquet) {
+        return new ParquetStream(database, arrow.newChildAllocator("ingest-stream", 0, STREAM_MEMORY_BYTES), parquet);
+    }
+
+    /**
      * Rows per row group so that a group holds about {@link #ROW_GROUP_CSV_BYTES} of the CSV:
      * narrow rows keep DuckDB's default, wide ones get smaller groups, so the memory a conversion
      * needs depends on neither the file's length nor its row width.
@@ -129,6 +144,11 @@ public final class ParquetConverter implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            arrow.close();
+        } catch (RuntimeException e) {
+            LOG.warn("closing the Arrow allocator: " + e.getMessage());
+        }
         try {
             database.close();
         } catch (SQLException e) {

@@ -42,14 +42,22 @@ final class ColumnInference {
         }
     }
 
-    /** A value after the sample: checked against the sampled type, remembered if it does not fit. */
-    void acceptLater(byte[] value, int length, boolean tooLong, long line) {
+    /**
+     * A value after the sample: checked against the sampled type, remembered if it does not fit.
+     *
+     * @return whether the value fits the sampled type
+     */
+    boolean acceptLater(byte[] value, int length, boolean tooLong, long line) {
         int mask = tooLong ? 0 : ValueClassifier.classify(value, length);
         fileMask &= mask;
-        if (firstMisfit == null && !sampleType.fits(mask)) {
+        if (sampleType.fits(mask)) {
+            return true;
+        }
+        if (firstMisfit == null) {
             int shown = Math.min(length, ValueClassifier.MAX_TYPED_LENGTH);
             firstMisfit = new Misfit(line, new String(value, 0, shown, StandardCharsets.UTF_8) + (tooLong ? "..." : ""));
         }
+        return false;
     }
 
     /** The final type: the sampled one, widened as little as the later values need. */

@@ -3,6 +3,7 @@ package com.lakehouse.ingestd.csv;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +37,19 @@ public final class CsvScanner {
 
     private final int sampleRows;
     private final Utf8Validator utf8 = new Utf8Validator();
+    /** Where every value goes as it is scanned, or null when nobody converts during the upload. */
+    private final CsvRowSink sink;
+    /**
+     * The current value for the sink (the scratch below holds only what typing needs). A value
+     * that arrives in one piece is passed on straight from the input buffer; only values in
+     * several pieces (escaped quotes, line breaks, a chunk boundary) are copied together here.
+     */
+    private byte[] value = new byte[256];
+    private int valueLength;
+    private byte[] pieceBuffer;
+    private int pieceFrom;
+    private int pieceLength;
+    private boolean pieceHeld;
 
     private int bomMatched;
     private boolean bomDecided;
@@ -65,10 +79,19 @@ public final class CsvScanner {
 
     /** @param sampleRows how many data rows decide each column's type (SPEC §5: {@code sample_rows}) */
     public CsvScanner(int sampleRows) {
+        this(sampleRows, null);
+    }
+
+    /**
+     * @param sampleRows how many data rows decide each column's type
+     * @param sink       receives every data value as it is scanned; null for none
+     */
+    public CsvScanner(int sampleRows, CsvRowSink sink) {
         if (sampleRows < 1) {
             throw new IllegalArgumentException("sample_rows must be at least 1");
         }
         this.sampleRows = sampleRows;
+        this.sink = sink;
     }
 
     /**
@@ -174,6 +197,10 @@ public final class CsvScanner {
             }
         }
         consumed += to - from;
+        if (pieceHeld) {
+            // The caller reuses its buffer once this call returns.
+            holdPieceCopy();
+        }
     }
 
     private int fieldStart(byte[] b, int i, long base) {
@@ -250,6 +277,19 @@ public final class CsvScanner {
             return;
         }
         fieldEmpty = false;
+        if (sink != null && names != null) {
+            if (!pieceHeld && valueLength == 0) {
+                pieceBuffer = b;
+                pieceFrom = from;
+                pieceLength = to - from;
+                pieceHeld = true;
+            } else {
+                if (pieceHeld) {
+                    holdPieceCopy();
+                }
+                keepValue(b, from, to);
+            }
+        }
         if (!capturing) {
             return;
         }
@@ -268,6 +308,20 @@ public final class CsvScanner {
         if (n < to - from) {
             scratchOverflow = true;
         }
+    }
+
+    private void holdPieceCopy() {
+        pieceHeld = false;
+        keepValue(pieceBuffer, pieceFrom, pieceFrom + pieceLength);
+    }
+
+    private void keepValue(byte[] b, int from, int to) {
+        int n = to - from;
+        if (valueLength + n > value.length) {
+            value = Arrays.copyOf(value, Math.max(value.length * 2, valueLength + n));
+        }
+        System.arraycopy(b, from, value, valueLength, n);
+        valueLength += n;
     }
 
     /** A line terminator outside quotes: ends the record, or is an empty line. */
@@ -290,11 +344,22 @@ public final class CsvScanner {
             } else if (capturing) {
                 if (rows < sampleRows) {
                     column.acceptSample(scratch, scratchLength, scratchOverflow);
+                } else if (!column.acceptLater(scratch, scratchLength, scratchOverflow, recordStartLine) && sink != null) {
+                    sink.widened();
+                }
+            }
+            if (sink != null) {
+                if (fieldEmpty) {
+                    sink.nullValue(fieldIndex);
+                } else if (pieceHeld) {
+                    sink.value(fieldIndex, pieceBuffer, pieceFrom, pieceLength);
                 } else {
-                    column.acceptLater(scratch, scratchLength, scratchOverflow, recordStartLine);
+                    sink.value(fieldIndex, value, 0, valueLength);
                 }
             }
         }
+        pieceHeld = false;
+        valueLength = 0;
         fieldIndex++;
         fieldEmpty = true;
         scratchLength = 0;
@@ -313,9 +378,16 @@ public final class CsvScanner {
                         recordStartLine);
             }
             rows++;
+            if (sink != null) {
+                sink.endRow();
+            }
             if (rows == sampleRows) {
                 for (ColumnInference column : columns) {
                     column.closeSample();
+                }
+                if (sink != null) {
+                    sink.typesDecided(names, Arrays.stream(columns).map(ColumnInference::sampledType).toList(),
+                            position, rows);
                 }
             }
         }
@@ -340,6 +412,9 @@ public final class CsvScanner {
             }
         }
         names = List.copyOf(headerRow);
+        if (sink != null) {
+            sink.header(names);
+        }
         columns = new ColumnInference[names.size()];
         for (int i = 0; i < columns.length; i++) {
             columns[i] = new ColumnInference();
