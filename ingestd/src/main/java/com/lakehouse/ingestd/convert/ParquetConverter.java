@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import java.util.concurrent.Semaphore;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -50,9 +51,15 @@ public final class ParquetConverter implements AutoCloseable {
 
     /** Arrow memory of all streamed conversions at once (a stream holds a few batches of a few MB). */
     private static final long STREAM_MEMORY_BYTES = 256L << 20;
+    /**
+     * Uploads converted as they arrive at once. Each holds a few row blocks on the heap (~35 MB for
+     * the benchmark's rows); more uploads at once are converted after they arrive, as before.
+     */
+    static final int MAX_STREAMS = 2;
 
     private final DuckDBConnection database;
     private final BufferAllocator arrow = new RootAllocator(STREAM_MEMORY_BYTES);
+    private final Semaphore streams = new Semaphore(MAX_STREAMS);
 
     /**
      * Opens the in-memory database.
@@ -113,9 +120,20 @@ public final class ParquetConverter implements AutoCloseable {
      * A conversion that runs during the upload, fed by the scan (see {@link ParquetStream}).
      *
      * @param parquet where the streamed file is written (scratch space of this ingest)
+     * @return the stream, or null when {@link #MAX_STREAMS} are running (this upload is then
+     *         converted after it arrives); closing the stream frees its place
      */
     public ParquetStream stream(Path parquet) {
-        return new ParquetStream(database, arrow.newChildAllocator("ingest-stream", 0, STREAM_MEMORY_BYTES), parquet);
+        if (!streams.tryAcquire()) {
+            return null;
+        }
+        try {
+            return new ParquetStream(database, arrow.newChildAllocator("ingest-stream", 0, STREAM_MEMORY_BYTES), parquet,
+                    streams::release);
+        } catch (RuntimeException e) {
+            streams.release();
+            throw e;
+        }
     }
 
     /**

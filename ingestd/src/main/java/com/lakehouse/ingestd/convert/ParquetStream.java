@@ -60,6 +60,8 @@ public final class ParquetStream implements CsvRowSink, AutoCloseable {
     private final DuckDBConnection database;
     private final BufferAllocator allocator;
     private final Path parquet;
+    private final Runnable onClose;
+    private boolean closed;
     private final BlockingQueue<Object> full = new ArrayBlockingQueue<>(3);
     private final ConcurrentLinkedQueue<RowBlock> free = new ConcurrentLinkedQueue<>();
 
@@ -75,10 +77,12 @@ public final class ParquetStream implements CsvRowSink, AutoCloseable {
     private volatile String abandonedBecause;
     private volatile long written = -1;
 
-    ParquetStream(DuckDBConnection database, BufferAllocator allocator, Path parquet) {
+    /** @param onClose runs once, when the stream is closed */
+    ParquetStream(DuckDBConnection database, BufferAllocator allocator, Path parquet, Runnable onClose) {
         this.database = database;
         this.allocator = allocator;
         this.parquet = parquet;
+        this.onClose = onClose;
     }
 
     @Override
@@ -90,7 +94,7 @@ public final class ParquetStream implements CsvRowSink, AutoCloseable {
     @Override
     public void value(int column, byte[] bytes, int offset, int length) {
         if (state == State.SAMPLING || state == State.STREAMING) {
-            block.add(bytes, offset, length);
+            block.add(column, bytes, offset, length);
         }
     }
 
@@ -137,14 +141,15 @@ public final class ParquetStream implements CsvRowSink, AutoCloseable {
     }
 
     @Override
-    public void widened() {
-        abandon("a value after the sample widened a column");
+    public void giveUp(String reason) {
+        abandon(reason);
     }
 
     /** The scan accepted the whole file: the last rows go to DuckDB and the stream ends. */
     public void complete() {
         if (state == State.SAMPLING) {
-            abandon("the file is shorter than the sample");
+            // A file shorter than the sample: there never was a stream, which is no news.
+            state = State.ABANDONED;
             return;
         }
         if (state != State.STREAMING) {
@@ -165,7 +170,9 @@ public final class ParquetStream implements CsvRowSink, AutoCloseable {
             return;
         }
         state = State.ABANDONED;
-        abandonedBecause = reason;
+        if (abandonedBecause == null) {
+            abandonedBecause = reason; // the first reason; a DuckDB failure may already be here
+        }
         early.clear();
         if (copy != null) {
             full.clear();
@@ -184,6 +191,7 @@ public final class ParquetStream implements CsvRowSink, AutoCloseable {
         join();
         if (state != State.COMPLETE || written < 0) {
             if (abandonedBecause != null) {
+                // The reason explains a "convert" phase in the ingest's log line.
                 LOG.info("streamed conversion not used: " + abandonedBecause);
             }
             return Optional.empty();
@@ -201,6 +209,10 @@ public final class ParquetStream implements CsvRowSink, AutoCloseable {
     /** Ends the stream if it still runs, waits for DuckDB to let go, and frees the Arrow memory. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (state != State.COMPLETE) {
             abandon("the ingest ended before the stream");
         }
@@ -210,6 +222,8 @@ public final class ParquetStream implements CsvRowSink, AutoCloseable {
             allocator.close();
         } catch (RuntimeException e) {
             LOG.warn("Arrow memory of a streamed conversion was not all returned: " + e.getMessage());
+        } finally {
+            onClose.run();
         }
     }
 
@@ -275,7 +289,9 @@ public final class ParquetStream implements CsvRowSink, AutoCloseable {
             }
         } catch (SQLException | IOException | RuntimeException e) {
             if (abandonedBecause == null) {
+                // Not a stream set aside on purpose: DuckDB itself failed, which the fallback may meet too.
                 abandonedBecause = "DuckDB failed: " + e.getMessage();
+                LOG.warn("streamed conversion failed, the spooled file will be converted instead: " + e.getMessage());
             }
         } finally {
             copyEnded = true;
@@ -296,8 +312,9 @@ public final class ParquetStream implements CsvRowSink, AutoCloseable {
             this.schema = schema;
         }
 
+        // DuckDB pulls from whichever of its threads needs rows; one at a time.
         @Override
-        public boolean loadNextBatch() throws IOException {
+        public synchronized boolean loadNextBatch() throws IOException {
             if (last == END) {
                 return false;
             }

@@ -26,13 +26,14 @@ final class RowBlock {
         this.columnBytes = new long[columns];
     }
 
-    void add(byte[] bytes, int offset, int length) {
+    /** The next value, of the given column (values come row by row, column by column). */
+    void add(int column, byte[] bytes, int offset, int length) {
         if (size + length > data.length) {
             data = Arrays.copyOf(data, Math.max(data.length * 2, size + length));
         }
         System.arraycopy(bytes, offset, data, size, length);
         slot(size, length);
-        columnBytes[(values - 1) % columns] += length;
+        columnBytes[column] += length;
         size += length;
     }
 

@@ -31,8 +31,9 @@ public interface CsvRowSink {
     void typesDecided(List<String> names, List<ColumnType> types, long bytesSoFar, long rowsSoFar);
 
     /**
-     * A value after the sample did not fit its column's sampled type, so the column will be
-     * widened: whatever was converted with the sampled types is of no use.
+     * The scan stops feeding the sink: a value after the sample did not fit its column's sampled
+     * type (the column will be widened, so whatever was converted with the sampled types is of no
+     * use), or a value is too long to hand over. No call follows.
      */
-    void widened();
+    void giveUp(String reason);
 }

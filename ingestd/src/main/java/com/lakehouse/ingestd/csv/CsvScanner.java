@@ -21,6 +21,9 @@ import com.lakehouse.shared.error.InvalidRequestException;
  * skipped when the file has more than one column (with one column it is a NULL value, as in DuckDB).
  * Lines are physical lines counted from 1 at the header, so an error names what an editor shows.
  *
+ * <p>With a {@link CsvRowSink} the scanner also hands over every data value as it goes, for the
+ * conversion that runs during the upload.
+ *
  * <p>One instance scans one file; it is not thread-safe.
  */
 public final class CsvScanner {
@@ -38,7 +41,11 @@ public final class CsvScanner {
     private final int sampleRows;
     private final Utf8Validator utf8 = new Utf8Validator();
     /** Where every value goes as it is scanned, or null when nobody converts during the upload. */
-    private final CsvRowSink sink;
+    /** Values longer than this are not handed over (the ordinary conversion takes the file). */
+    public static final int MAX_SINK_VALUE_BYTES = 16 << 20;
+
+    /** Null when there is none, or once it was given up. */
+    private CsvRowSink sink;
     /**
      * The current value for the sink (the scratch below holds only what typing needs). A value
      * that arrives in one piece is passed on straight from the input buffer; only values in
@@ -277,6 +284,9 @@ public final class CsvScanner {
             return;
         }
         fieldEmpty = false;
+        if (sink != null && names != null && (long) valueLength + (pieceHeld ? pieceLength : 0) + (to - from) > MAX_SINK_VALUE_BYTES) {
+            dropSink("a value at line " + recordStartLine + " is longer than " + MAX_SINK_VALUE_BYTES + " bytes");
+        }
         if (sink != null && names != null) {
             if (!pieceHeld && valueLength == 0) {
                 pieceBuffer = b;
@@ -308,6 +318,14 @@ public final class CsvScanner {
         if (n < to - from) {
             scratchOverflow = true;
         }
+    }
+
+    private void dropSink(String reason) {
+        sink.giveUp(reason);
+        sink = null;
+        pieceHeld = false;
+        valueLength = 0;
+        value = new byte[0];
     }
 
     private void holdPieceCopy() {
@@ -345,7 +363,7 @@ public final class CsvScanner {
                 if (rows < sampleRows) {
                     column.acceptSample(scratch, scratchLength, scratchOverflow);
                 } else if (!column.acceptLater(scratch, scratchLength, scratchOverflow, recordStartLine) && sink != null) {
-                    sink.widened();
+                    dropSink("the value at line " + recordStartLine + " widens column '" + names.get(fieldIndex) + "'");
                 }
             }
             if (sink != null) {

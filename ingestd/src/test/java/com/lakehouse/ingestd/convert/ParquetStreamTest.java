@@ -80,6 +80,30 @@ class ParquetStreamTest {
     }
 
     @Test
+    void aValueTooLongToHandOverSetsTheStreamAside() throws Exception {
+        String csv = "id,text\n1,a\n2,b\n3,\"" + "x".repeat(CsvScanner.MAX_SINK_VALUE_BYTES + 1) + "\"\n4,d\n";
+        Streamed streamed = stream("long_value", csv, 2, 1 << 16);
+
+        assertThat(streamed.profile().rows()).isEqualTo(4);
+        assertThat(streamed.result()).isEmpty();
+    }
+
+    @Test
+    void atMostTwoUploadsAreConvertedAsTheyArrive() {
+        ParquetStream first = converter.stream(dir.resolve("first.parquet"));
+        ParquetStream second = converter.stream(dir.resolve("second.parquet"));
+        assertThat(first).isNotNull();
+        assertThat(second).isNotNull();
+        assertThat(converter.stream(dir.resolve("third.parquet"))).isNull();
+
+        first.close();
+        ParquetStream third = converter.stream(dir.resolve("third.parquet"));
+        assertThat(third).isNotNull();
+        second.close();
+        third.close();
+    }
+
+    @Test
     void aFileShorterThanTheSampleIsNotStreamed() throws Exception {
         Streamed streamed = stream("short", "id,name\n1,a\n2,b\n", 1000);
 
