@@ -87,7 +87,7 @@ class IngestService {
         }
         clock.lap("lookup");
         // The conversion that ran during the upload, if it converted this very profile; else convert now.
-        Optional<Path> streamed = csv.streamed() == null ? Optional.empty() : csv.streamed().result(profile);
+        Optional<Path> streamed = csv.streamedParquet();
         Path file = streamed.orElse(parquet);
         CsvProfile converted = streamed.isPresent() ? profile : converter.convert(csv.file(), profile, parquet);
         clock.lap(streamed.isPresent() ? "stream" : "convert");

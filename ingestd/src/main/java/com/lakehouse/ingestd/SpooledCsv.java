@@ -1,6 +1,7 @@
 package com.lakehouse.ingestd;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 import com.lakehouse.ingestd.convert.ParquetStream;
 import com.lakehouse.ingestd.csv.CsvProfile;
@@ -17,6 +18,11 @@ import com.lakehouse.ingestd.csv.CsvProfile;
  */
 public record SpooledCsv(Path file, String sha256, long bytes, CsvProfile profile, ParquetStream streamed)
         implements AutoCloseable {
+
+    /** The Parquet file the upload's streamed conversion made of this very profile, if it did. */
+    public Optional<Path> streamedParquet() {
+        return streamed == null ? Optional.empty() : streamed.result(profile);
+    }
 
     @Override
     public void close() {

@@ -53,6 +53,7 @@ final class UploadSpooler {
     SpooledCsv receive(InputStream body, String boundary, IngestWorkspace.Scratch scratch) {
         MultipartFormReader form = new MultipartFormReader(body, boundary);
         SpooledCsv spooled = null;
+        boolean received = false;
         try {
             MultipartFormReader.Part part;
             while ((part = form.next()) != null) {
@@ -63,22 +64,16 @@ final class UploadSpooler {
             if (spooled == null) {
                 throw new InvalidRequestException("the multipart body has no 'file' part");
             }
+            received = true;
             return spooled;
         } catch (RequestBodyTooLargeException e) {
-            close(spooled);
             throw tooLarge();
         } catch (IOException e) {
-            close(spooled);
             throw new InvalidRequestException("the upload could not be read to its end (" + e.getClass().getSimpleName() + ")", e);
-        } catch (RuntimeException e) {
-            close(spooled);
-            throw e;
-        }
-    }
-
-    private static void close(SpooledCsv spooled) {
-        if (spooled != null) {
-            spooled.close();
+        } finally {
+            if (!received && spooled != null) {
+                spooled.close(); // the parts after the file broke off: its streamed conversion ends here
+            }
         }
     }
 

@@ -59,7 +59,7 @@ class UploadSpoolerTest {
             try (SpooledCsv spooled = streaming.spool(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
                     dir.resolve("s.csv"), stream)) {
                 assertThat(spooled.streamed()).isSameAs(stream);
-                assertThat(stream.result(spooled.profile())).contains(dir.resolve("s.parquet"));
+                assertThat(spooled.streamedParquet()).contains(dir.resolve("s.parquet"));
             }
         }
     }

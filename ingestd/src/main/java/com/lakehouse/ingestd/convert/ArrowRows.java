@@ -76,8 +76,7 @@ final class ArrowRows {
             for (int r = 0, v = c; r < rows; r++, v += columns) {
                 int length = block.length(v);
                 if (length < 0) {
-                    vector.setNull(r);
-                    continue;
+                    continue; // fresh buffers start all-null; setValueCount fills a text column's offsets
                 }
                 int start = block.start(v);
                 switch (type) {

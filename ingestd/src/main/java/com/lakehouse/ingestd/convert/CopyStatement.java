@@ -27,13 +27,16 @@ final class CopyStatement {
         return "COPY (SELECT * FROM read_csv(" + literal(csv.toAbsolutePath().toString())
                 + ", header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"'"
                 + ", strict_mode = true, null_padding = false, max_line_size = " + maxLineSize
-                + ", columns = " + columns + ")) TO " + literal(parquet.toAbsolutePath().toString())
-                + " (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE " + rowGroupRows + ")";
+                + ", columns = " + columns + "))" + toParquet(parquet, rowGroupRows);
     }
 
     /** The whole of a registered table (the streamed Arrow batches) to Snappy Parquet, rows in order. */
     static String fromTable(String table, Path parquet, long rowGroupRows) {
-        return "COPY (SELECT * FROM " + table + ") TO " + literal(parquet.toAbsolutePath().toString())
+        return "COPY (SELECT * FROM " + table + ")" + toParquet(parquet, rowGroupRows);
+    }
+
+    private static String toParquet(Path parquet, long rowGroupRows) {
+        return " TO " + literal(parquet.toAbsolutePath().toString())
                 + " (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE " + rowGroupRows + ")";
     }
 

@@ -66,11 +66,10 @@ public final class ParquetStream implements CsvRowSink, AutoCloseable {
     private final ConcurrentLinkedQueue<RowBlock> free = new ConcurrentLinkedQueue<>();
 
     private State state = State.SAMPLING;
-    private int columns;
+    private List<String> names;
     private RowBlock block;
     private final List<RowBlock> early = new ArrayList<>();
     private long earlyBytes;
-    private List<String> names;
     private List<ColumnType> types;
     private Thread copy;
     private volatile boolean copyEnded;
@@ -87,8 +86,8 @@ public final class ParquetStream implements CsvRowSink, AutoCloseable {
 
     @Override
     public void header(List<String> names) {
-        columns = names.size();
-        block = new RowBlock(columns, BATCH_ROWS);
+        this.names = List.copyOf(names);
+        block = new RowBlock(names.size(), BATCH_ROWS);
     }
 
     @Override
@@ -123,15 +122,14 @@ public final class ParquetStream implements CsvRowSink, AutoCloseable {
     }
 
     @Override
-    public void typesDecided(List<String> names, List<ColumnType> types, long bytesSoFar, long rowsSoFar) {
+    public void typesDecided(List<ColumnType> types, long bytesSoFar, long rowsSoFar) {
         if (state != State.SAMPLING) {
             return;
         }
-        this.names = List.copyOf(names);
         this.types = List.copyOf(types);
         long rowGroupRows = ParquetConverter.rowGroupRows(bytesSoFar, rowsSoFar);
         String table = "ingest_stream_" + STREAMS.incrementAndGet();
-        Schema schema = ArrowRows.schema(this.names, this.types);
+        Schema schema = ArrowRows.schema(names, this.types);
         copy = Thread.ofPlatform().name("ingestd-parquet-stream").daemon().start(() -> runCopy(table, schema, rowGroupRows));
         state = State.STREAMING;
         for (RowBlock held : early) {
@@ -182,8 +180,9 @@ public final class ParquetStream implements CsvRowSink, AutoCloseable {
 
     /**
      * Waits for DuckDB and says whether the streamed file is the conversion of the file the scan
-     * profiled: the whole stream reached DuckDB, every row was written, and no column was widened
-     * after the sample.
+     * profiled: the whole stream reached DuckDB, every row was written, and the final types are
+     * the sampled ones the stream used (a widening gives the stream up already; this is the check
+     * that the Parquet about to be stored matches the profile about to be registered).
      *
      * @return the Parquet file, or empty when the spooled CSV must be converted the ordinary way
      */
@@ -196,9 +195,8 @@ public final class ParquetStream implements CsvRowSink, AutoCloseable {
             }
             return Optional.empty();
         }
-        List<String> profiled = profile.columns().stream().map(CsvProfile.Column::name).toList();
         List<ColumnType> profiledTypes = profile.columns().stream().map(CsvProfile.Column::type).toList();
-        if (written != profile.rows() || !profiled.equals(names) || !profiledTypes.equals(types)) {
+        if (written != profile.rows() || !profiledTypes.equals(types)) {
             LOG.info("streamed conversion not used: it wrote " + written + " rows of " + types + " where the file has "
                     + profile.rows() + " rows of " + profiledTypes);
             return Optional.empty();
@@ -229,7 +227,7 @@ public final class ParquetStream implements CsvRowSink, AutoCloseable {
 
     private RowBlock nextBlock() {
         RowBlock reused = free.poll();
-        return reused != null ? reused : new RowBlock(columns, BATCH_ROWS);
+        return reused != null ? reused : new RowBlock(names.size(), BATCH_ROWS);
     }
 
     /** Queues a block for DuckDB, waiting while it is behind; gives up if DuckDB has stopped. */

@@ -23,12 +23,12 @@ public interface CsvRowSink {
     void endRow();
 
     /**
-     * The sample is complete: every column's sampled type is known.
+     * The sample is complete: every column's sampled type is known, in header order.
      *
      * @param bytesSoFar bytes of the file up to the end of the last sample row
      * @param rowsSoFar  data rows so far (the sample)
      */
-    void typesDecided(List<String> names, List<ColumnType> types, long bytesSoFar, long rowsSoFar);
+    void typesDecided(List<ColumnType> types, long bytesSoFar, long rowsSoFar);
 
     /**
      * The scan stops feeding the sink: a value after the sample did not fit its column's sampled

@@ -40,14 +40,15 @@ public final class CsvScanner {
 
     private final int sampleRows;
     private final Utf8Validator utf8 = new Utf8Validator();
-    /** Where every value goes as it is scanned, or null when nobody converts during the upload. */
     /** Values longer than this are not handed over (the ordinary conversion takes the file). */
     public static final int MAX_SINK_VALUE_BYTES = 16 << 20;
 
     /** Null when there is none, or once it was given up. */
     private CsvRowSink sink;
     /**
-     * The current value for the sink (the scratch below holds only what typing needs). A value
+     * The current value for the sink. The scratch below holds only what typing needs (at most
+     * {@link ValueClassifier#MAX_TYPED_LENGTH} bytes, into a fixed array: measured, gathering typed
+     * values into this growable buffer instead made the scan about 15 % slower). A value
      * that arrives in one piece is passed on straight from the input buffer; only values in
      * several pieces (escaped quotes, line breaks, a chunk boundary) are copied together here.
      */
@@ -404,8 +405,7 @@ public final class CsvScanner {
                     column.closeSample();
                 }
                 if (sink != null) {
-                    sink.typesDecided(names, Arrays.stream(columns).map(ColumnInference::sampledType).toList(),
-                            position, rows);
+                    sink.typesDecided(Arrays.stream(columns).map(ColumnInference::sampledType).toList(), position, rows);
                 }
             }
         }
