@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Delivers items to a remote service without ever blocking or failing the caller: a bounded
@@ -20,7 +20,7 @@ import org.apache.commons.logging.LogFactory;
  */
 public final class BackgroundSender<T> implements AutoCloseable {
 
-    private static final Log LOG = LogFactory.getLog(BackgroundSender.class);
+    private static final Logger LOG = LoggerFactory.getLogger(BackgroundSender.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private final String name;
