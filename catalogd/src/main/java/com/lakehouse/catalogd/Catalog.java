@@ -12,6 +12,7 @@ import org.apache.commons.logging.LogFactory;
 
 import com.lakehouse.shared.catalog.CatalogListing;
 import com.lakehouse.shared.catalog.DatasetManifest;
+import com.lakehouse.shared.catalog.DatasetNames;
 import com.lakehouse.shared.catalog.ManifestVersions;
 import com.lakehouse.shared.catalog.RegisterResponse;
 import com.lakehouse.shared.error.ConflictException;

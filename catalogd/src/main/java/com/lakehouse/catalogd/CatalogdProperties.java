@@ -5,6 +5,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import com.lakehouse.shared.fleet.FleetPorts;
+
 /**
  * {@code [catalogd]} of lakehouse.toml (SPEC §4).
  *
@@ -19,9 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("lakehouse.catalogd")
 public record CatalogdProperties(
-        @DefaultValue("127.0.0.1:3212") String bind,
-        @DefaultValue("http://127.0.0.1:3211") String storagedUrl,
-        @DefaultValue("http://127.0.0.1:3218") String observerdUrl,
+        @DefaultValue(FleetPorts.CATALOGD_BIND) String bind,
+        @DefaultValue(FleetPorts.STORAGED_URL) String storagedUrl,
+        @DefaultValue(FleetPorts.OBSERVERD_URL) String observerdUrl,
         @DefaultValue("data/catalogd") String dataDir,
         @DefaultValue("30s") Duration storagedTimeout,
         @DefaultValue("2s") Duration rehydrateRetry,

@@ -2,22 +2,24 @@ package com.lakehouse.catalogd;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 import com.lakehouse.shared.catalog.DataObject;
 import com.lakehouse.shared.catalog.DatasetManifest;
 import com.lakehouse.shared.catalog.SchemaColumn;
+import com.lakehouse.shared.duckdb.DuckDbSql;
+import com.lakehouse.shared.duckdb.OfflineDuckDb;
 import com.lakehouse.shared.http.LakehouseJson;
-
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
+import com.lakehouse.shared.text.HostPaths;
 
 /**
  * Catalog changes as Parquet rows, written and read by an in-memory DuckDB (the one Parquet path of
@@ -53,10 +55,10 @@ public final class ManifestParquet implements AutoCloseable {
                 }
                 insert.executeBatch();
             }
-            statement.execute("COPY (SELECT * FROM changes) TO " + literal(target) + " (FORMAT parquet, COMPRESSION zstd)");
+            statement.execute("COPY (SELECT * FROM changes) TO " + DuckDbSql.literal(target) + " (FORMAT parquet, COMPRESSION zstd)");
             statement.execute("DROP TABLE changes");
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot write catalog Parquet: " + withoutHostPath(e, target.getParent()));
+            throw new IllegalStateException("cannot write catalog Parquet: " + HostPaths.redact(e.getMessage(), target.getParent(), "<scratch>"));
         }
     }
 
@@ -65,7 +67,7 @@ public final class ManifestParquet implements AutoCloseable {
         if (files.isEmpty()) {
             return List.of();
         }
-        String list = String.join(", ", files.stream().map(ManifestParquet::literal).toList());
+        String list = String.join(", ", files.stream().map(DuckDbSql::literal).toList());
         String sql = "SELECT sequence, kind, name, dataset_id, version, schema_fingerprint, CAST(to_json(schema) AS VARCHAR), "
                 + "CAST(to_json(objects) AS VARCHAR), row_count, created_at, updated_at FROM read_parquet([" + list + "]) "
                 + "ORDER BY sequence, CASE kind WHEN '" + CHECKPOINT + "' THEN 1 ELSE 0 END, name, version";
@@ -75,7 +77,7 @@ public final class ManifestParquet implements AutoCloseable {
                 changes.add(change(rows));
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read catalog Parquet: " + withoutHostPath(e, files.getFirst().getParent()));
+            throw new IllegalStateException("cannot read catalog Parquet: " + HostPaths.redact(e.getMessage(), files.getFirst().getParent(), "<scratch>"));
         }
         return changes;
     }
@@ -142,22 +144,8 @@ public final class ManifestParquet implements AutoCloseable {
      */
     private Connection connection() throws SQLException {
         if (db == null || db.isClosed()) {
-            Properties config = new Properties();
-            config.setProperty("autoinstall_known_extensions", "false");
-            config.setProperty("autoload_known_extensions", "false");
-            config.setProperty("threads", "1");
-            db = DriverManager.getConnection("jdbc:duckdb:", config);
+            db = OfflineDuckDb.open(Map.of("threads", "1"));
         }
         return db;
-    }
-
-    /** DuckDB's messages name the files; SPEC §2 keeps host paths out of logs, so the cause is not kept either. */
-    private static String withoutHostPath(SQLException e, Path dir) {
-        String message = String.valueOf(e.getMessage());
-        return dir == null ? message : message.replace(dir.toAbsolutePath().toString(), "<scratch>");
-    }
-
-    private static String literal(Path path) {
-        return "'" + path.toAbsolutePath().toString().replace("'", "''") + "'";
     }
 }

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.lakehouse.shared.catalog.DataObject;
+import com.lakehouse.shared.catalog.DatasetNames;
 import com.lakehouse.shared.catalog.RegisterRequest;
 import com.lakehouse.shared.catalog.SchemaColumn;
 import com.lakehouse.shared.error.InvalidRequestException;

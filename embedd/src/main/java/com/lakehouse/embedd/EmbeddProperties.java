@@ -6,6 +6,8 @@ import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import com.lakehouse.shared.fleet.FleetPorts;
+
 /**
  * {@code [embedd]} of lakehouse.toml (SPEC §8). Every key has a default so an empty file boots an
  * offline embedder: the in-process MiniLM model, a 10,000-entry cache, one worker per core.
@@ -25,7 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("lakehouse.embedd")
 public record EmbeddProperties(
-        @DefaultValue("127.0.0.1:3216") String bind,
+        @DefaultValue(FleetPorts.EMBEDD_BIND) String bind,
         @DefaultValue("local") String provider,
         @DefaultValue("") String defaultModel,
         @DefaultValue("http://127.0.0.1:11434") String ollamaUrl,

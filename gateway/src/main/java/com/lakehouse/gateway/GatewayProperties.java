@@ -5,6 +5,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import com.lakehouse.shared.fleet.FleetPorts;
+
 /**
  * {@code [gateway]} of lakehouse.toml (SPEC §1): where each upstream lives and how long the gateway
  * waits for it.
@@ -32,15 +34,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("lakehouse.gateway")
 public record GatewayProperties(
-        @DefaultValue("127.0.0.1:3110") String bind,
-        @DefaultValue("http://127.0.0.1:3211") String storagedUrl,
-        @DefaultValue("http://127.0.0.1:3212") String catalogdUrl,
-        @DefaultValue("http://127.0.0.1:3213") String ingestdUrl,
-        @DefaultValue("http://127.0.0.1:3214") String querydUrl,
-        @DefaultValue("http://127.0.0.1:3215") String vectordUrl,
-        @DefaultValue("http://127.0.0.1:3216") String embeddUrl,
-        @DefaultValue("http://127.0.0.1:3217") String pathwayUrl,
-        @DefaultValue("http://127.0.0.1:3218") String observerdUrl,
+        @DefaultValue(FleetPorts.GATEWAY_BIND) String bind,
+        @DefaultValue(FleetPorts.STORAGED_URL) String storagedUrl,
+        @DefaultValue(FleetPorts.CATALOGD_URL) String catalogdUrl,
+        @DefaultValue(FleetPorts.INGESTD_URL) String ingestdUrl,
+        @DefaultValue(FleetPorts.QUERYD_URL) String querydUrl,
+        @DefaultValue(FleetPorts.VECTORD_URL) String vectordUrl,
+        @DefaultValue(FleetPorts.EMBEDD_URL) String embeddUrl,
+        @DefaultValue(FleetPorts.PATHWAY_URL) String pathwayUrl,
+        @DefaultValue(FleetPorts.OBSERVERD_URL) String observerdUrl,
         @DefaultValue("2s") Duration connectTimeout,
         @DefaultValue("90s") Duration readTimeout,
         @DefaultValue("120s") Duration sqlTimeout,

@@ -3,7 +3,6 @@ package com.lakehouse.ingestd;
 import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
-
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.http.HttpStatus;
@@ -14,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.lakehouse.ingestd.multipart.MultipartFormReader;
 import com.lakehouse.shared.auth.RequestActor;
+import com.lakehouse.shared.catalog.DatasetNames;
 import com.lakehouse.shared.error.InvalidRequestException;
 
 /**
@@ -39,7 +39,10 @@ class IngestController {
     @PostMapping("/ingest")
     ResponseEntity<IngestResponse> ingest(@RequestParam(required = false) String name,
             @RequestParam(required = false) String mode, HttpServletRequest request) throws IOException {
-        String dataset = DatasetName.require(name);
+        if (name == null || name.isEmpty()) {
+            throw new InvalidRequestException("missing query parameter 'name' (the dataset name)");
+        }
+        String dataset = DatasetNames.require(name);
         IngestMode ingestMode = IngestMode.parse(mode);
         String boundary = MultipartFormReader.boundaryOf(request.getContentType()).orElseThrow(
                 () -> new InvalidRequestException("expected a multipart/form-data body with a 'file' part holding the CSV"));

@@ -15,6 +15,7 @@ import com.lakehouse.shared.catalog.DatasetManifest;
 import com.lakehouse.shared.catalog.RegisterRequest;
 import com.lakehouse.shared.catalog.RegisterResponse;
 import com.lakehouse.shared.catalog.SchemaColumn;
+import com.lakehouse.shared.catalog.SchemaFingerprint;
 import com.lakehouse.shared.error.NotFoundException;
 import com.lakehouse.shared.journal.JournalClient;
 import com.lakehouse.shared.storage.StorageClient;

@@ -1,9 +1,10 @@
 package com.lakehouse.ingestd;
 
-import java.util.regex.Pattern;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import com.lakehouse.shared.fleet.FleetPorts;
+import com.lakehouse.shared.text.Sizes;
 
 /**
  * {@code [ingestd]} of lakehouse.toml (SPEC §5).
@@ -24,18 +25,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("lakehouse.ingestd")
 public record IngestdProperties(
-        @DefaultValue("127.0.0.1:3213") String bind,
-        @DefaultValue("http://127.0.0.1:3211") String storagedUrl,
-        @DefaultValue("http://127.0.0.1:3212") String catalogdUrl,
-        @DefaultValue("http://127.0.0.1:3218") String observerdUrl,
+        @DefaultValue(FleetPorts.INGESTD_BIND) String bind,
+        @DefaultValue(FleetPorts.STORAGED_URL) String storagedUrl,
+        @DefaultValue(FleetPorts.CATALOGD_URL) String catalogdUrl,
+        @DefaultValue(FleetPorts.OBSERVERD_URL) String observerdUrl,
         @DefaultValue("data/ingestd") String dataDir,
         @DefaultValue("268435456") long maxIngestBytes,
         @DefaultValue("1000") int sampleRows,
         @DefaultValue("384MB") String duckdbMemoryLimit,
         @DefaultValue("2") int duckdbThreads,
         @DefaultValue("65536") long maxBodyBytes) {
-
-    private static final Pattern MEMORY = Pattern.compile("\\d+(\\.\\d+)?\\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)");
 
     public IngestdProperties {
         if (maxIngestBytes < 1) {
@@ -47,7 +46,7 @@ public record IngestdProperties(
         if (duckdbThreads < 1) {
             throw new IllegalArgumentException("[ingestd] duckdb_threads must be at least 1");
         }
-        if (duckdbMemoryLimit == null || !MEMORY.matcher(duckdbMemoryLimit.trim()).matches()) {
+        if (!Sizes.isSize(duckdbMemoryLimit)) {
             throw new IllegalArgumentException("[ingestd] duckdb_memory_limit = '" + duckdbMemoryLimit
                     + "' is not a size such as \"256MB\" or \"1GiB\"");
         }

@@ -12,6 +12,7 @@ import com.lakehouse.ingestd.convert.ParquetConverter;
 import com.lakehouse.ingestd.convert.ParquetStream;
 import com.lakehouse.ingestd.csv.CsvProfile;
 import com.lakehouse.ingestd.multipart.MultipartFormReader;
+import com.lakehouse.shared.catalog.SchemaFingerprint;
 import com.lakehouse.shared.error.InvalidRequestException;
 import com.lakehouse.shared.error.PayloadTooLargeException;
 import com.lakehouse.shared.web.RequestBodyTooLargeException;

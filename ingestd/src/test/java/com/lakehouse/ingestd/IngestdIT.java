@@ -18,10 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
 
 import com.lakehouse.shared.catalog.DatasetManifest;
-
-import tools.jackson.databind.JsonNode;
+import com.lakehouse.shared.catalog.SchemaFingerprint;
 
 /**
  * ingestd against a real storaged, catalogd and S3 server: every CSV edge case round-trips into

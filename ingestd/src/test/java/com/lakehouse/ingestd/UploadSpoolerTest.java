@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.lakehouse.ingestd.convert.ParquetConverter;
 import com.lakehouse.ingestd.convert.ParquetStream;
+import com.lakehouse.shared.catalog.SchemaFingerprint;
 import com.lakehouse.shared.error.InvalidRequestException;
 import com.lakehouse.shared.error.PayloadTooLargeException;
 import com.lakehouse.shared.web.RequestBodyTooLargeException;

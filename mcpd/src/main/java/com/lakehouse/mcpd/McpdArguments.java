@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 
+import com.lakehouse.shared.fleet.FleetPorts;
 import com.lakehouse.shared.http.UpstreamUrl;
 
 /**
@@ -17,7 +18,7 @@ import com.lakehouse.shared.http.UpstreamUrl;
  */
 public record McpdArguments(URI gateway, String tokenEnv, Optional<String> token, boolean help) {
 
-    static final String DEFAULT_GATEWAY = "http://127.0.0.1:3110";
+    static final String DEFAULT_GATEWAY = FleetPorts.GATEWAY_URL;
     static final String DEFAULT_TOKEN_ENV = "AUTH_TOKEN";
 
     static final String USAGE = """

@@ -5,6 +5,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import com.lakehouse.shared.fleet.FleetPorts;
+
 /**
  * {@code [observerd]} in lakehouse.toml (SPEC §10).
  *
@@ -19,9 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("lakehouse.observerd")
 public record ObserverdProperties(
-        @DefaultValue("127.0.0.1:3218") String bind,
-        @DefaultValue("http://127.0.0.1:3211") String storagedUrl,
-        @DefaultValue("http://127.0.0.1:3212") String catalogdUrl,
+        @DefaultValue(FleetPorts.OBSERVERD_BIND) String bind,
+        @DefaultValue(FleetPorts.STORAGED_URL) String storagedUrl,
+        @DefaultValue(FleetPorts.CATALOGD_URL) String catalogdUrl,
         @DefaultValue("data/observerd") String dataDir,
         @DefaultValue("10000") int ringCapacity,
         @DefaultValue("1000") int flushRows,

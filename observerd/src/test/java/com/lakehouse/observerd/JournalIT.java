@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 import com.lakehouse.observerd.journal.JournalSchema;
 import com.lakehouse.shared.catalog.CatalogClient;
@@ -27,6 +28,7 @@ import com.lakehouse.shared.catalog.DataObject;
 import com.lakehouse.shared.catalog.DatasetManifest;
 import com.lakehouse.shared.catalog.RegisterRequest;
 import com.lakehouse.shared.catalog.SchemaColumn;
+import com.lakehouse.shared.catalog.SchemaFingerprint;
 import com.lakehouse.shared.journal.JournalBatch;
 import com.lakehouse.shared.journal.JournalEvent;
 import com.lakehouse.shared.storage.StorageClient;
@@ -34,8 +36,6 @@ import com.lakehouse.shared.storage.StoredObject;
 import com.lakehouse.shared.testing.FreePort;
 import com.lakehouse.shared.testing.S3ProxyServer;
 import com.lakehouse.shared.testing.ServiceProcess;
-
-import tools.jackson.databind.JsonNode;
 
 /**
  * The journal against the real thing: S3Proxy, storaged and catalogd as processes, observerd as a
@@ -215,7 +215,7 @@ class JournalIT {
         assertThat(Http.post(observerd.url("/journal/flush"), "").status()).isEqualTo(200);
 
         DatasetManifest manifest = catalog.manifest(JournalSchema.DATASET);
-        assertThat(manifest.schemaFingerprint()).isEqualTo(JournalSchema.fingerprint(JournalSchema.columns()));
+        assertThat(manifest.schemaFingerprint()).isEqualTo(SchemaFingerprint.of(JournalSchema.columns()));
         assertThat(manifest.schema()).extracting(SchemaColumn::name).containsExactlyElementsOf(JournalSchema.COLUMNS);
         List<String> stored = storage.listAll("journal/").stream().map(StoredObject::key).toList();
         assertThat(manifest.objects()).extracting(DataObject::key).containsExactlyInAnyOrderElementsOf(stored);

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import com.lakehouse.shared.fleet.FleetPorts;
+
 /**
  * {@code [pathway]} of lakehouse.toml.
  *
@@ -18,9 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("lakehouse.pathway")
 public record PathwayProperties(
-        @DefaultValue("127.0.0.1:3217") String bind,
+        @DefaultValue(FleetPorts.PATHWAY_BIND) String bind,
         @DefaultValue("data/pathway") Path dataDir,
-        @DefaultValue("http://127.0.0.1:3218") String observerdUrl,
+        @DefaultValue(FleetPorts.OBSERVERD_URL) String observerdUrl,
         @DefaultValue("true") boolean fsync,
         @DefaultValue("10") int defaultLimit,
         @DefaultValue("100") int maxLimit,

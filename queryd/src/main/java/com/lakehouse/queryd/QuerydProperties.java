@@ -1,10 +1,12 @@
 package com.lakehouse.queryd;
 
 import java.time.Duration;
-import java.util.regex.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import com.lakehouse.shared.fleet.FleetPorts;
+import com.lakehouse.shared.text.Sizes;
 
 /**
  * {@code [queryd]} (SPEC §6). Sizes are bytes, durations strings such as {@code "30s"}.
@@ -24,9 +26,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("lakehouse.queryd")
 public record QuerydProperties(
-        @DefaultValue("127.0.0.1:3214") String bind,
-        @DefaultValue("http://127.0.0.1:3211") String storagedUrl,
-        @DefaultValue("http://127.0.0.1:3212") String catalogdUrl,
+        @DefaultValue(FleetPorts.QUERYD_BIND) String bind,
+        @DefaultValue(FleetPorts.STORAGED_URL) String storagedUrl,
+        @DefaultValue(FleetPorts.CATALOGD_URL) String catalogdUrl,
         @DefaultValue("data/queryd") String dataDir,
         @DefaultValue("2147483648") long cacheBytes,
         @DefaultValue("10000") int maxRows,
@@ -37,11 +39,9 @@ public record QuerydProperties(
         @DefaultValue("5s") Duration refreshEvery,
         @DefaultValue("65536") long maxBodyBytes) {
 
-    private static final Pattern MEMORY = Pattern.compile("(?i)^\\d+(\\.\\d+)?\\s*(B|KB|MB|GB|TB|KIB|MIB|GIB|TIB)?$");
-
     public QuerydProperties {
         // These values reach DuckDB SET statements or bound loops: refuse nonsense at startup.
-        if (memoryLimit == null || !MEMORY.matcher(memoryLimit.trim()).matches()) {
+        if (!Sizes.isSize(memoryLimit)) {
             throw new IllegalStateException("[queryd] memory_limit = '" + memoryLimit + "' is not a size such as \"512MB\"");
         }
         if (maxRows < 1 || maxRowsCap < 1) {

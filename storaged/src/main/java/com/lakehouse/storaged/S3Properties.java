@@ -3,6 +3,8 @@ package com.lakehouse.storaged;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import com.lakehouse.shared.fleet.FleetPorts;
+
 /**
  * {@code [s3]} of lakehouse.toml (SPEC §2.1): where the objects live. Credentials are deliberately
  * absent: they come from the environment or {@code secretsFile} (see {@link S3CredentialSource}).
@@ -15,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("lakehouse.s3")
 public record S3Properties(
-        @DefaultValue("http://127.0.0.1:3290") String endpoint,
+        @DefaultValue(FleetPorts.S3_URL) String endpoint,
         @DefaultValue("us-east-1") String region,
         @DefaultValue("lakehouse-primary") String bucket,
         @DefaultValue("true") boolean pathStyle,

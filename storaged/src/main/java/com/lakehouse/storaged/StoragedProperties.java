@@ -6,6 +6,8 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import com.lakehouse.shared.fleet.FleetPorts;
+
 /**
  * {@code [storaged]} of lakehouse.toml (SPEC §3).
  *
@@ -22,7 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("lakehouse.storaged")
 public record StoragedProperties(
-        @DefaultValue("127.0.0.1:3211") String bind,
+        @DefaultValue(FleetPorts.STORAGED_BIND) String bind,
         @DefaultValue("268435456") long maxPutBytes,
         @DefaultValue Map<String, Long> prefixCaps,
         @DefaultValue("4") int maxConcurrentPuts,

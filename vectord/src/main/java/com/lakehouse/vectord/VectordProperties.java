@@ -5,6 +5,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import com.lakehouse.shared.fleet.FleetPorts;
+
 /**
  * {@code [vectord]} in lakehouse.toml (SPEC §7).
  *
@@ -22,9 +24,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("lakehouse.vectord")
 public record VectordProperties(
-        @DefaultValue("127.0.0.1:3215") String bind,
-        @DefaultValue("http://127.0.0.1:3211") String storagedUrl,
-        @DefaultValue("http://127.0.0.1:3218") String observerdUrl,
+        @DefaultValue(FleetPorts.VECTORD_BIND) String bind,
+        @DefaultValue(FleetPorts.STORAGED_URL) String storagedUrl,
+        @DefaultValue(FleetPorts.OBSERVERD_URL) String observerdUrl,
         @DefaultValue("data/vectord") String dataDir,
         @DefaultValue("500ms") Duration commitDebounce,
         @DefaultValue("64") int defaultEf,

@@ -14,6 +14,7 @@ import org.apache.hc.core5.http.NoHttpResponseException;
 import com.lakehouse.shared.error.LakehouseException;
 import com.lakehouse.shared.error.UpstreamFailureException;
 import com.lakehouse.shared.error.UpstreamTimeoutException;
+import com.lakehouse.shared.text.Durations;
 
 /**
  * Turns a failed exchange into SPEC §1's answers: a timeout (no connection in time, or an upstream
@@ -34,7 +35,7 @@ public final class UpstreamFailures {
         }
         if (has(error, SocketTimeoutException.class)) {
             return new UpstreamTimeoutException("upstream " + upstream.name() + " did not answer within "
-                    + describe(timeout), details);
+                    + Durations.describe(timeout), details);
         }
         return new UpstreamFailureException("upstream " + upstream.name() + " is unreachable (" + reason(error) + ")",
                 details);
@@ -58,10 +59,5 @@ public final class UpstreamFailures {
             }
         }
         return false;
-    }
-
-    private static String describe(Duration timeout) {
-        long millis = timeout.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
     }
 }

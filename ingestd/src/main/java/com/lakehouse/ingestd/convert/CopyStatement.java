@@ -3,6 +3,7 @@ package com.lakehouse.ingestd.convert;
 import java.nio.file.Path;
 
 import com.lakehouse.ingestd.csv.CsvProfile;
+import com.lakehouse.shared.duckdb.DuckDbSql;
 
 /**
  * The one SQL statement a conversion runs: DuckDB's CSV reader with every option pinned (RFC 4180
@@ -21,10 +22,10 @@ final class CopyStatement {
             if (i > 0) {
                 columns.append(", ");
             }
-            columns.append(literal(column.name())).append(": ").append(literal(column.type().name()));
+            columns.append(DuckDbSql.literal(column.name())).append(": ").append(DuckDbSql.literal(column.type().name()));
         }
         columns.append('}');
-        return "COPY (SELECT * FROM read_csv(" + literal(csv.toAbsolutePath().toString())
+        return "COPY (SELECT * FROM read_csv(" + DuckDbSql.literal(csv)
                 + ", header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"'"
                 + ", strict_mode = true, null_padding = false, max_line_size = " + maxLineSize
                 + ", columns = " + columns + "))" + toParquet(parquet, rowGroupRows);
@@ -36,11 +37,7 @@ final class CopyStatement {
     }
 
     private static String toParquet(Path parquet, long rowGroupRows) {
-        return " TO " + literal(parquet.toAbsolutePath().toString())
+        return " TO " + DuckDbSql.literal(parquet)
                 + " (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE " + rowGroupRows + ")";
-    }
-
-    static String literal(String text) {
-        return "'" + text.replace("'", "''") + "'";
     }
 }

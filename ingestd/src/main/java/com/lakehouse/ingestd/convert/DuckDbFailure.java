@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import com.lakehouse.ingestd.csv.CsvProfile;
 import com.lakehouse.shared.error.UnprocessableException;
+import com.lakehouse.shared.text.HostPaths;
 
 /**
  * A DuckDB error from a conversion, read for what the caller may see: the line, and for a value
@@ -21,7 +22,7 @@ record DuckDbFailure(String summary, long line, String column, String value, Str
             "Error when converting column \"(.*)\"\\. Could not convert string \"(.*)\" to '([A-Za-z ]+)'", Pattern.DOTALL);
 
     static DuckDbFailure parse(String message, Path csv) {
-        String text = message == null ? "unknown DuckDB error" : message.replace(csv.toAbsolutePath().toString(), "<upload>");
+        String text = message == null ? "unknown DuckDB error" : HostPaths.redact(message, csv, "<upload>");
         Matcher lineMatch = LINE.matcher(text);
         long line = lineMatch.find() ? Long.parseLong(lineMatch.group(1)) : 0;
         String summary = text.lines().findFirst().orElse(text).trim();

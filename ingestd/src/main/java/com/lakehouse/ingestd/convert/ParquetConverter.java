@@ -5,20 +5,20 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Properties;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.duckdb.DuckDBConnection;
 
 import com.lakehouse.ingestd.csv.ColumnType;
 import com.lakehouse.ingestd.csv.CsvProfile;
+import com.lakehouse.shared.duckdb.OfflineDuckDb;
 import com.lakehouse.shared.error.UnprocessableException;
 
 /**
@@ -69,15 +69,11 @@ public final class ParquetConverter implements AutoCloseable {
      * @param threads       DuckDB's {@code threads}
      */
     public ParquetConverter(Path tempDirectory, String memoryLimit, int threads) {
-        Properties settings = new Properties();
-        settings.setProperty("memory_limit", memoryLimit);
-        settings.setProperty("threads", Integer.toString(threads));
-        settings.setProperty("temp_directory", tempDirectory.toAbsolutePath().toString());
         // httpfs is not bundled and must never be fetched: DuckDB here reads and writes local files only.
-        settings.setProperty("autoinstall_known_extensions", "false");
-        settings.setProperty("autoload_known_extensions", "false");
+        Map<String, String> settings = Map.of("memory_limit", memoryLimit, "threads", Integer.toString(threads),
+                "temp_directory", tempDirectory.toAbsolutePath().toString());
         try {
-            this.database = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", settings);
+            this.database = (DuckDBConnection) OfflineDuckDb.open(settings);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open DuckDB: " + e.getMessage(), e);
         }

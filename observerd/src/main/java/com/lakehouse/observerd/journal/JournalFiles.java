@@ -9,11 +9,15 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.lakehouse.shared.duckdb.DuckDbSql;
+import com.lakehouse.shared.duckdb.OfflineDuckDb;
 import com.lakehouse.shared.journal.JournalEvent;
 import com.lakehouse.shared.storage.StorageClient;
 import com.lakehouse.shared.storage.StoredObject;
+import com.lakehouse.shared.text.HostPaths;
 
 /**
  * The flushed journal: Parquet files under {@code journal/} in storaged, copied once into a local
@@ -66,10 +70,10 @@ public class JournalFiles {
 
     private List<JournalEvent> query(List<StoredObject> files, String where, String parameter, int limit) {
         List<Path> local = files.stream().map(this::cached).toList();
-        String sources = local.stream().map(DuckDb::literal).collect(Collectors.joining(", ", "[", "]"));
+        String sources = local.stream().map(DuckDbSql::literal).collect(Collectors.joining(", ", "[", "]"));
         String sql = "SELECT " + JournalSchema.selectList() + " FROM read_parquet(" + sources + ") " + where
                 + " ORDER BY \"timestamp\" DESC, event_id DESC LIMIT " + limit;
-        try (Connection connection = DuckDb.open(); PreparedStatement st = connection.prepareStatement(sql)) {
+        try (Connection connection = OfflineDuckDb.open(Map.of("threads", "1")); PreparedStatement st = connection.prepareStatement(sql)) {
             if (parameter != null) {
                 st.setString(1, parameter);
             }
@@ -84,7 +88,7 @@ public class JournalFiles {
             return out;
         } catch (SQLException e) {
             throw new IllegalStateException("DuckDB could not read the journal files: "
-                    + DuckDb.redact(e.getMessage(), cacheDir));
+                    + HostPaths.redact(e.getMessage(), cacheDir, "<data_dir>"));
         }
     }
 

@@ -16,6 +16,7 @@ import com.lakehouse.shared.catalog.DataObject;
 import com.lakehouse.shared.error.LakehouseException;
 import com.lakehouse.shared.storage.StorageClient;
 import com.lakehouse.shared.storage.StoredObject;
+import com.lakehouse.shared.text.HostPaths;
 
 /**
  * Moves the journal from the WAL to storage: each sealed segment becomes one Parquet file under
@@ -110,7 +111,7 @@ public class JournalFlusher {
     private String failed(String what, Exception e) {
         flushErrors.incrementAndGet();
         String reason = e instanceof LakehouseException ? e.getMessage()
-                : e.getClass().getSimpleName() + ": " + DuckDb.redact(e.getMessage(), dataDir);
+                : e.getClass().getSimpleName() + ": " + HostPaths.redact(e.getMessage(), dataDir, "<data_dir>");
         lastError = what + " failed: " + reason;
         LOG.warn("journal: " + lastError + "; the events stay in the WAL and the next flush retries");
         return lastError;

@@ -8,11 +8,15 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.duckdb.DuckDBConnection;
 
+import com.lakehouse.shared.duckdb.DuckDbSql;
+import com.lakehouse.shared.duckdb.OfflineDuckDb;
 import com.lakehouse.shared.journal.JournalEvent;
+import com.lakehouse.shared.text.HostPaths;
 
 /** Writes journal events as one Snappy Parquet file with {@link JournalSchema}'s columns, through DuckDB. */
 public class JournalParquetWriter {
@@ -45,13 +49,13 @@ public class JournalParquetWriter {
             Path file = Files.createTempFile(tempDir, "journal-", ".parquet");
             // DuckDB refuses to COPY over an existing file on some platforms; it creates it itself.
             Files.delete(file);
-            try (Connection connection = DuckDb.open()) {
+            try (Connection connection = OfflineDuckDb.open(Map.of("threads", "1"))) {
                 try (Statement st = connection.createStatement()) {
                     st.execute(JournalSchema.createTable("batch"));
                 }
                 load(connection.unwrap(DuckDBConnection.class), events);
                 try (Statement st = connection.createStatement()) {
-                    st.execute("COPY batch TO " + DuckDb.literal(file) + " (FORMAT parquet, COMPRESSION snappy)");
+                    st.execute("COPY batch TO " + DuckDbSql.literal(file) + " (FORMAT parquet, COMPRESSION snappy)");
                 }
             }
             return file;
@@ -59,7 +63,7 @@ public class JournalParquetWriter {
             throw new UncheckedIOException("cannot write a journal Parquet file", e);
         } catch (SQLException e) {
             throw new IllegalStateException("DuckDB could not write the journal Parquet file: "
-                    + DuckDb.redact(e.getMessage(), tempDir));
+                    + HostPaths.redact(e.getMessage(), tempDir, "<data_dir>"));
         }
     }
 

@@ -14,15 +14,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import tools.jackson.core.type.TypeReference;
+
 import com.lakehouse.shared.catalog.CatalogClient;
 import com.lakehouse.shared.catalog.DataObject;
 import com.lakehouse.shared.catalog.DatasetManifest;
 import com.lakehouse.shared.catalog.RegisterRequest;
 import com.lakehouse.shared.catalog.SchemaColumn;
+import com.lakehouse.shared.catalog.SchemaFingerprint;
 import com.lakehouse.shared.error.NotFoundException;
 import com.lakehouse.shared.http.LakehouseJson;
-
-import tools.jackson.core.type.TypeReference;
 
 /**
  * Makes stored journal files part of the catalog dataset {@code lakehouse_journal} (mode append).
@@ -38,7 +39,7 @@ public class JournalRegistration {
     private final CatalogClient catalog;
     private final Path stateFile;
     private final List<SchemaColumn> schema = JournalSchema.columns();
-    private final String fingerprint = JournalSchema.fingerprint(schema);
+    private final String fingerprint = SchemaFingerprint.of(schema);
     private final Map<String, DataObject> pending = new LinkedHashMap<>();
 
     public JournalRegistration(CatalogClient catalog, Path dataDir) {

@@ -1,13 +1,10 @@
 package com.lakehouse.observerd.journal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import com.lakehouse.shared.catalog.SchemaColumn;
+import com.lakehouse.shared.duckdb.DuckDbSql;
 
 /**
  * The one schema of every journal Parquet file and of the catalog dataset {@code lakehouse_journal}:
@@ -31,29 +28,14 @@ public final class JournalSchema {
         return COLUMNS.stream().map(name -> new SchemaColumn(name, "VARCHAR", NULLABLE.contains(name))).toList();
     }
 
-    /**
-     * SPEC §5's fingerprint, computed as ingestd computes it: SHA-256 (lowercase hex) over the
-     * columns in order, each {@code name 0x1F type}, joined by {@code 0x1E}; nullability is not part of it.
-     */
-    public static String fingerprint(List<SchemaColumn> columns) {
-        String canonical = columns.stream().map(c -> c.name() + '\u001F' + c.type())
-                .collect(Collectors.joining("\u001E"));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
-
     /** DDL of a table with this schema, for DuckDB. */
     static String createTable(String table) {
         return "CREATE TABLE " + table + " ("
-                + COLUMNS.stream().map(c -> '"' + c + "\" VARCHAR").collect(Collectors.joining(", ")) + ")";
+                + COLUMNS.stream().map(c -> DuckDbSql.identifier(c) + " VARCHAR").collect(Collectors.joining(", ")) + ")";
     }
 
     /** The quoted column list, for SELECTs that keep the file order. */
     static String selectList() {
-        return COLUMNS.stream().map(c -> '"' + c + '"').collect(Collectors.joining(", "));
+        return COLUMNS.stream().map(DuckDbSql::identifier).collect(Collectors.joining(", "));
     }
 }

@@ -28,6 +28,7 @@ import com.lakehouse.shared.catalog.DataObject;
 import com.lakehouse.shared.catalog.DatasetManifest;
 import com.lakehouse.shared.catalog.RegisterRequest;
 import com.lakehouse.shared.catalog.RegisterResponse;
+import com.lakehouse.shared.catalog.SchemaFingerprint;
 import com.lakehouse.shared.error.NotFoundException;
 import com.lakehouse.shared.error.UnavailableException;
 import com.lakehouse.shared.storage.StorageClient;
@@ -76,7 +77,7 @@ class JournalFlusherTest {
         verify(catalog).register(request.capture());
         assertThat(request.getValue().name()).isEqualTo("lakehouse_journal");
         assertThat(request.getValue().mode()).isEqualTo("append");
-        assertThat(request.getValue().schemaFingerprint()).isEqualTo(JournalSchema.fingerprint(JournalSchema.columns()));
+        assertThat(request.getValue().schemaFingerprint()).isEqualTo(SchemaFingerprint.of(JournalSchema.columns()));
         DataObject object = request.getValue().objects().get(0);
         assertThat(object.key()).isEqualTo(result.keys().get(0));
         assertThat(object.rowCount()).isEqualTo(3);

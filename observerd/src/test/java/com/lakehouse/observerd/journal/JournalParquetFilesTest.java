@@ -23,6 +23,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.lakehouse.shared.duckdb.DuckDbSql;
+import com.lakehouse.shared.duckdb.OfflineDuckDb;
 import com.lakehouse.shared.journal.JournalEvent;
 import com.lakehouse.shared.storage.StorageClient;
 import com.lakehouse.shared.storage.StoredObject;
@@ -58,8 +60,8 @@ class JournalParquetFilesTest {
         JournalEvent withNulls = new JournalEvent("n", "2026-01-01T00:00:00.000000Z", "trace", "t", null, "retire",
                 null, null, "anonymous", "pathway");
         Path file = new JournalParquetWriter(dir.resolve("tmp")).write(List.of(event(1), withNulls));
-        try (Connection c = DuckDb.open(); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT * FROM read_parquet(" + DuckDb.literal(file) + ")")) {
+        try (Connection c = OfflineDuckDb.open(Map.of("threads", "1")); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT * FROM read_parquet(" + DuckDbSql.literal(file) + ")")) {
             List<String> columns = new ArrayList<>();
             for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
                 columns.add(rs.getMetaData().getColumnName(i) + ":" + rs.getMetaData().getColumnTypeName(i));

@@ -5,13 +5,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -21,7 +21,8 @@ import org.duckdb.DuckDBConnection;
 
 import com.lakehouse.queryd.sandbox.ParserVerdict;
 import com.lakehouse.queryd.sandbox.SqlParser;
-
+import com.lakehouse.shared.duckdb.DuckDbSql;
+import com.lakehouse.shared.duckdb.OfflineDuckDb;
 
 /**
  * The one in-memory DuckDB database of queryd. Setup runs on a trusted connection and ends by
@@ -51,7 +52,7 @@ public final class DuckDbEngine implements SqlParser, AutoCloseable {
             throw new UncheckedIOException("cannot create the queryd data directories", e);
         }
         try {
-            DuckDBConnection root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+            DuckDBConnection root = (DuckDBConnection) OfflineDuckDb.open(Map.of());
             try (Statement st = root.createStatement()) {
                 for (String sql : setupStatements(settings)) {
                     st.execute(sql);
@@ -66,16 +67,17 @@ public final class DuckDbEngine implements SqlParser, AutoCloseable {
     /** Order matters: everything is set before external access goes off and the configuration is locked. */
     static List<String> setupStatements(EngineSettings settings) {
         List<String> sql = new ArrayList<>();
+        // OfflineDuckDb opened it with extensions off; set again GLOBAL so the lock below covers them too.
         sql.add("SET GLOBAL autoinstall_known_extensions = false");
         sql.add("SET GLOBAL autoload_known_extensions = false");
         sql.add("SET GLOBAL allow_community_extensions = false");
-        sql.add("SET GLOBAL memory_limit = " + literal(settings.memoryLimit().trim()));
+        sql.add("SET GLOBAL memory_limit = " + DuckDbSql.literal(settings.memoryLimit().trim()));
         if (settings.threads() > 0) {
             sql.add("SET GLOBAL threads = " + settings.threads());
         }
         sql.add("SET GLOBAL TimeZone = 'UTC'");
-        sql.add("SET GLOBAL temp_directory = " + literal(settings.tempDir().toString()));
-        sql.add("SET GLOBAL allowed_directories = [" + literal(withSlash(settings.cacheDir().toString())) + "]");
+        sql.add("SET GLOBAL temp_directory = " + DuckDbSql.literal(settings.tempDir().toString()));
+        sql.add("SET GLOBAL allowed_directories = [" + DuckDbSql.literal(withSlash(settings.cacheDir().toString())) + "]");
         sql.add("SET GLOBAL enable_external_access = false");
         sql.add("SET GLOBAL lock_configuration = true");
         return sql;
@@ -151,16 +153,6 @@ public final class DuckDbEngine implements SqlParser, AutoCloseable {
         } catch (SQLException ignored) {
             // a broken parser statement is dropped either way
         }
-    }
-
-    /** A SQL string literal. */
-    public static String literal(String value) {
-        return "'" + value.replace("'", "''") + "'";
-    }
-
-    /** A SQL identifier, always quoted. */
-    public static String identifier(String name) {
-        return "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
     private static String withSlash(String dir) {

@@ -18,6 +18,7 @@ import com.lakehouse.queryd.views.ViewGenerations;
 import com.lakehouse.shared.error.InvalidRequestException;
 import com.lakehouse.shared.error.UnavailableException;
 import com.lakehouse.shared.error.UpstreamTimeoutException;
+import com.lakehouse.shared.text.Durations;
 
 /**
  * Runs vetted statements, each on a connection of its own so queries run in parallel. Execution
@@ -77,7 +78,7 @@ public final class QueryExecutor {
                 return new Executed<>(value, (System.nanoTime() - started) / 1_000_000);
             } catch (SQLException e) {
                 if (timedOut.get()) {
-                    throw new UpstreamTimeoutException("statement cancelled after the " + describe(timeout)
+                    throw new UpstreamTimeoutException("statement cancelled after the " + Durations.describe(timeout)
                             + " statement timeout");
                 }
                 throw new InvalidRequestException(redactor.redact(messageFor(connection, query, e)));
@@ -112,9 +113,5 @@ public final class QueryExecutor {
         } catch (SQLException ignored) {
             // the statement finished (or its connection closed) between the timer firing and the cancel
         }
-    }
-
-    private static String describe(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 }

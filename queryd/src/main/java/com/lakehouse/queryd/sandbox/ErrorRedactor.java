@@ -1,11 +1,14 @@
 package com.lakehouse.queryd.sandbox;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import com.lakehouse.shared.text.HostPaths;
 
 /**
  * Cleans DuckDB's error messages before they reach a caller or a log line (SPEC §2, §6): the local
@@ -48,7 +51,7 @@ public final class ErrorRedactor {
             out = out.replace(secret, "<redacted>");
         }
         for (Replacement r : known) {
-            out = out.replace(r.path(), r.placeholder());
+            out = HostPaths.redact(out, Path.of(r.path()), r.placeholder());
         }
         out = CREDENTIAL.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + "<redacted>"));
         out = BEARER.matcher(out).replaceAll("Bearer <redacted>");

@@ -21,6 +21,7 @@ import com.lakehouse.shared.catalog.CatalogClient;
 import com.lakehouse.shared.catalog.CatalogListing;
 import com.lakehouse.shared.catalog.DataObject;
 import com.lakehouse.shared.catalog.DatasetManifest;
+import com.lakehouse.shared.catalog.DatasetNames;
 
 /**
  * Keeps one DuckDB view per catalog dataset (SPEC §6). {@link #refresh()} runs before every request
@@ -120,7 +121,7 @@ public final class DatasetViews {
 
     private boolean define(DatasetManifest manifest) {
         String name = manifest.name();
-        if (name == null || !ViewDefinitions.NAME.matcher(name).matches()) {
+        if (!DatasetNames.isValid(name)) {
             warn("skipping dataset with a name that cannot be a view: " + name);
             return true;
         }

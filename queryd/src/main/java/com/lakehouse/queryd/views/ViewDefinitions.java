@@ -6,14 +6,12 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import com.lakehouse.queryd.engine.DuckDbEngine;
 import com.lakehouse.shared.catalog.SchemaColumn;
+import com.lakehouse.shared.duckdb.DuckDbSql;
 
 /** The DDL of a dataset view: its name over {@code read_parquet} of its local files. */
 final class ViewDefinitions {
 
-    /** SPEC §4's dataset names; anything else never becomes an identifier. */
-    static final Pattern NAME = Pattern.compile("^[a-z_][a-z0-9_]{0,62}$");
     /** A DuckDB type name as catalogd records it, e.g. {@code DECIMAL(18,3)} or {@code VARCHAR[]}. */
     private static final Pattern TYPE = Pattern.compile("^[A-Za-z][A-Za-z0-9_ ,()\\[\\]]*$");
 
@@ -22,9 +20,9 @@ final class ViewDefinitions {
 
     static String create(String name, List<Path> files, String cacheDir) {
         String list = files.stream()
-                .map(f -> DuckDbEngine.literal(cacheDir + f.getFileName()))
+                .map(f -> DuckDbSql.literal(cacheDir + f.getFileName()))
                 .collect(Collectors.joining(", ", "[", "]"));
-        return "CREATE OR REPLACE VIEW " + DuckDbEngine.identifier(name) + " AS SELECT * FROM read_parquet(" + list + ")";
+        return "CREATE OR REPLACE VIEW " + DuckDbSql.identifier(name) + " AS SELECT * FROM read_parquet(" + list + ")";
     }
 
     /** A dataset without objects is an empty view of its schema; empty when the schema is unusable. */
@@ -33,12 +31,12 @@ final class ViewDefinitions {
             return Optional.empty();
         }
         String columns = schema.stream()
-                .map(c -> "CAST(NULL AS " + c.type() + ") AS " + DuckDbEngine.identifier(c.name()))
+                .map(c -> "CAST(NULL AS " + c.type() + ") AS " + DuckDbSql.identifier(c.name()))
                 .collect(Collectors.joining(", "));
-        return Optional.of("CREATE OR REPLACE VIEW " + DuckDbEngine.identifier(name) + " AS SELECT " + columns + " WHERE false");
+        return Optional.of("CREATE OR REPLACE VIEW " + DuckDbSql.identifier(name) + " AS SELECT " + columns + " WHERE false");
     }
 
     static String drop(String name) {
-        return "DROP VIEW IF EXISTS " + DuckDbEngine.identifier(name);
+        return "DROP VIEW IF EXISTS " + DuckDbSql.identifier(name);
     }
 }

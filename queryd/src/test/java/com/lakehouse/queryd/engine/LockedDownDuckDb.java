@@ -15,6 +15,7 @@ import com.lakehouse.queryd.sandbox.ErrorRedactor;
 import com.lakehouse.queryd.sandbox.SqlSandbox;
 import com.lakehouse.queryd.sandbox.VettedQuery;
 import com.lakehouse.queryd.views.ViewGenerations;
+import com.lakehouse.shared.duckdb.DuckDbSql;
 
 /**
  * Test fixture: queryd's query path wired exactly as QuerydConfiguration wires it (engine, sandbox,
@@ -37,7 +38,7 @@ public final class LockedDownDuckDb implements AutoCloseable {
                 "SELECT range AS id, 'person ' || range AS name, range * 1.5 AS score FROM range(100)");
         this.engine = DuckDbEngine.open(new EngineSettings(cacheDir, dataDir.resolve("tmp"), "256MB", 2));
         engine.define(List.of("CREATE OR REPLACE VIEW people AS SELECT * FROM read_parquet(["
-                + DuckDbEngine.literal(engine.cacheDir() + "people.parquet") + "])"));
+                + DuckDbSql.literal(engine.cacheDir() + "people.parquet") + "])"));
         this.sandbox = new SqlSandbox(engine);
         ErrorRedactor redactor = new ErrorRedactor(List.of(
                 new ErrorRedactor.Replacement(cacheDir.toAbsolutePath().toString(), "<cache>"),
@@ -55,7 +56,7 @@ public final class LockedDownDuckDb implements AutoCloseable {
     public static void writeParquet(Path target, String select) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
             target.toAbsolutePath().getParent().toFile().mkdirs();
-            st.execute("COPY (" + select + ") TO " + DuckDbEngine.literal(target.toAbsolutePath().toString()) + " (FORMAT parquet)");
+            st.execute("COPY (" + select + ") TO " + DuckDbSql.literal(target.toAbsolutePath().toString()) + " (FORMAT parquet)");
         }
     }
 

@@ -28,9 +28,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import com.lakehouse.queryd.engine.DuckDbEngine;
 import com.lakehouse.queryd.engine.LockedDownDuckDb;
 import com.lakehouse.queryd.engine.RowsResult;
+import com.lakehouse.shared.duckdb.DuckDbSql;
 import com.lakehouse.shared.error.ForbiddenOperationException;
 import com.lakehouse.shared.error.InvalidRequestException;
 
@@ -192,7 +192,7 @@ class SandboxEscapeTest {
     @Test
     void canariesAreReadableWithoutTheLockdown() throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT content FROM read_text(" + DuckDbEngine.literal(canaryTxt) + ")")) {
+             ResultSet rs = st.executeQuery("SELECT content FROM read_text(" + DuckDbSql.literal(canaryTxt) + ")")) {
             rs.next();
             assertThat(rs.getString(1)).contains(CANARY);
         }

@@ -2,17 +2,19 @@ package com.lakehouse.vectord.registry;
 
 import java.nio.file.Path;
 
+import com.lakehouse.shared.text.HostPaths;
+
 /** Failure text fit for logs and stats: the host's data directory path is replaced by its key name. */
 final class SafeMessages {
 
-    private final String dataDir;
+    private final Path dataDir;
 
     SafeMessages(Path dataDir) {
-        this.dataDir = dataDir.toAbsolutePath().normalize().toString();
+        this.dataDir = dataDir;
     }
 
     String of(Throwable error) {
         String message = error.getClass().getSimpleName() + ": " + error.getMessage();
-        return message.replace(dataDir, "<data_dir>");
+        return HostPaths.redact(message, dataDir, "<data_dir>");
     }
 }

@@ -4,17 +4,19 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The HTTP services of the fleet with their default loopback ports (SPEC §1). */
+import com.lakehouse.shared.fleet.FleetPorts;
+
+/** The HTTP services of the fleet with their default loopback ports (SPEC §1, from {@link FleetPorts}). */
 public enum FleetService {
-    GATEWAY(3110),
-    STORAGED(3211),
-    CATALOGD(3212),
-    INGESTD(3213),
-    QUERYD(3214),
-    VECTORD(3215),
-    EMBEDD(3216),
-    PATHWAY(3217),
-    OBSERVERD(3218);
+    GATEWAY(FleetPorts.GATEWAY),
+    STORAGED(FleetPorts.STORAGED),
+    CATALOGD(FleetPorts.CATALOGD),
+    INGESTD(FleetPorts.INGESTD),
+    QUERYD(FleetPorts.QUERYD),
+    VECTORD(FleetPorts.VECTORD),
+    EMBEDD(FleetPorts.EMBEDD),
+    PATHWAY(FleetPorts.PATHWAY),
+    OBSERVERD(FleetPorts.OBSERVERD);
 
     private final int defaultPort;
 
@@ -32,11 +34,11 @@ public enum FleetService {
     }
 
     public String defaultBind() {
-        return "127.0.0.1:" + defaultPort;
+        return FleetPorts.LOOPBACK_HOST + ":" + defaultPort;
     }
 
     public String defaultUrl() {
-        return "http://127.0.0.1:" + defaultPort;
+        return FleetPorts.LOOPBACK + defaultPort;
     }
 
     /** The variable an operator sets to exactly {@code 1} to allow a non-loopback bind (SPEC §2.2). */

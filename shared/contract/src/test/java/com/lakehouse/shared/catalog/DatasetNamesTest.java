@@ -1,4 +1,4 @@
-package com.lakehouse.catalogd;
+package com.lakehouse.shared.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package com.lakehouse.ingestd;
+package com.lakehouse.shared.catalog;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
-import com.lakehouse.shared.catalog.SchemaColumn;
 
 /**
  * The schema fingerprint of SPEC §5: SHA-256, lowercase hex, over the columns in header order,
@@ -33,7 +32,8 @@ public final class SchemaFingerprint {
         return HexFormat.of().formatHex(sha256().digest(text.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
-    static MessageDigest sha256() {
+    /** A fresh SHA-256 digest: also the content address of uploaded bytes (ingestd). */
+    public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -1,4 +1,4 @@
-package com.lakehouse.catalogd;
+package com.lakehouse.shared.catalog;
 
 import java.util.regex.Pattern;
 

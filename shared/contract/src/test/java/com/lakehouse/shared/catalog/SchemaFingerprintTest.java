@@ -1,12 +1,10 @@
-package com.lakehouse.ingestd;
+package com.lakehouse.shared.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-
-import com.lakehouse.shared.catalog.SchemaColumn;
 
 class SchemaFingerprintTest {
 
