@@ -18,26 +18,11 @@ THREADS=${THREADS:-2}
 
 ensure_wrk
 
-jar_of() { ls "$ROOT/$1"/target/"$1"-*-exec.jar 2> /dev/null | head -n 1; }
 build_jars storaged catalogd gateway
 
-WORK=$(mktemp -d)
-PIDS=()
-cleanup() {
-  local pid
-  for pid in "${PIDS[@]}"; do kill "$pid" 2> /dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2> /dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+bench_workdir
 
 
-# start NAME HEAP ARGS...: runs a JVM in $WORK (no lakehouse.toml there), logging to $WORK/NAME.log.
-start() {
-  local name=$1 heap=$2; shift 2
-  (cd "$WORK" && exec "$JAVA" "-Xmx$heap" "${BENCH_JVM_FLAGS[@]}" "$@" > "$WORK/$name.log" 2>&1) &
-  PIDS+=($!)
-}
 
 
 STORAGED=$(free_port); CATALOGD=$(free_port); GATEWAY=$(free_port)
@@ -46,14 +31,14 @@ unset AUTH_TOKEN LAKEHOUSE_CONFIG
 echo "bench: starting S3Proxy, storaged, catalogd, gateway on loopback"
 start_s3proxy "$WORK"
 PIDS+=("$S3_PID")
-start storaged 256m -jar "$(jar_of storaged)" --lakehouse.storaged.bind="127.0.0.1:$STORAGED" \
+start_jvm storaged 256m -jar "$(jar_of storaged)" --lakehouse.storaged.bind="127.0.0.1:$STORAGED" \
   --lakehouse.s3.endpoint="http://127.0.0.1:$S3_PORT"
 wait_health "http://127.0.0.1:$STORAGED" "$WORK/storaged.log"
-start catalogd 256m -jar "$(jar_of catalogd)" --lakehouse.catalogd.bind="127.0.0.1:$CATALOGD" \
+start_jvm catalogd 256m -jar "$(jar_of catalogd)" --lakehouse.catalogd.bind="127.0.0.1:$CATALOGD" \
   --lakehouse.catalogd.storaged_url="http://127.0.0.1:$STORAGED" --lakehouse.catalogd.data_dir="$WORK/catalogd"
 CATALOGD_PID=${PIDS[-1]}
 wait_health "http://127.0.0.1:$CATALOGD" "$WORK/catalogd.log"
-start gateway 256m -jar "$(jar_of gateway)" --lakehouse.gateway.bind="127.0.0.1:$GATEWAY" \
+start_jvm gateway 256m -jar "$(jar_of gateway)" --lakehouse.gateway.bind="127.0.0.1:$GATEWAY" \
   --lakehouse.gateway.catalogd_url="http://127.0.0.1:$CATALOGD" --lakehouse.gateway.storaged_url="http://127.0.0.1:$STORAGED"
 GATEWAY_PID=${PIDS[-1]}
 wait_health "http://127.0.0.1:$GATEWAY" "$WORK/gateway.log"

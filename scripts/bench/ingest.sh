@@ -15,19 +15,10 @@ ROWS=${ROWS:-500000}
 RUNS=${RUNS:-3}
 THREADS=2 # DuckDB threads on both sides: ingestd's duckdb_threads default, and the peer's
 
-jar_of() { ls "$BENCH_ROOT/$1"/target/"$1"-*-exec.jar 2> /dev/null | head -n 1; }
 build_jars storaged catalogd ingestd
 CLASSPATH_TEST=$(module_classpath ingestd)
 
-WORK=$(mktemp -d "$BENCH_OUT/ingest-work.XXXXXX")
-PIDS=()
-cleanup() {
-  local pid
-  for pid in "${PIDS[@]}"; do kill "$pid" 2> /dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2> /dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+bench_workdir "$BENCH_OUT/ingest-work.XXXXXX"
 
 CSV="$WORK/bench.csv"
 echo "bench: generating $ROWS rows"

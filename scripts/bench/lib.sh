@@ -25,10 +25,36 @@ module_classpath() {
   echo "$BENCH_ROOT/$module/target/test-classes:$BENCH_ROOT/$module/target/classes:$(cat "$BENCH_ROOT/$module/target/bench-classpath.txt")"
 }
 
+# jar_of MODULE: the module's exec jar, empty when it is not built.
+jar_of() { ls "$BENCH_ROOT/$1"/target/"$1"-*-exec.jar 2> /dev/null | head -n 1; }
+
+# bench_workdir [TEMPLATE]: a fresh WORK directory (mktemp -d TEMPLATE) and an empty PIDS list; at
+# exit every process in PIDS is stopped and waited for, and WORK is removed. Call it directly, not
+# in $(...): it sets variables in the caller's shell.
+bench_workdir() {
+  WORK=$(mktemp -d ${1:+"$1"})
+  PIDS=()
+  trap bench_cleanup EXIT
+}
+bench_cleanup() {
+  local pid
+  for pid in "${PIDS[@]}"; do kill "$pid" 2> /dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2> /dev/null || true; done
+  rm -rf "$WORK"
+}
+
+# start_jvm NAME HEAP ARGS...: runs a JVM in $WORK (no lakehouse.toml there), logging to
+# $WORK/NAME.log; its pid joins PIDS. Call it directly, not in $(...).
+start_jvm() {
+  local name=$1 heap=$2; shift 2
+  (cd "$WORK" && exec "$JAVA" "-Xmx$heap" "${BENCH_JVM_FLAGS[@]}" "$@" > "$WORK/$name.log" 2>&1) &
+  PIDS+=($!)
+}
+
 # start_service MODULE PORT HEAP WORKDIR ARGS...: runs the exec jar as ./lakehouse up does; echoes the pid.
 start_service() {
   local module=$1 port=$2 heap=$3 work=$4; shift 4
-  local jar; jar=$(ls "$BENCH_ROOT/$module"/target/"$module"-*-exec.jar | head -n 1)
+  local jar; jar=$(jar_of "$module")
   # exec, so the background job is the JVM itself and holds nothing of the caller's stdout.
   (cd "$work" && exec "$JAVA" -Xmx"$heap" "${BENCH_JVM_FLAGS[@]}" -jar "$jar" \
     "--lakehouse.$module.bind=127.0.0.1:$port" "$@" > "$work/$module.log" 2>&1) &

@@ -17,7 +17,6 @@ WARMUP=${WARMUP:-2000}
 ITERATIONS=${ITERATIONS:-200}
 HERE="$BENCH_ROOT/scripts/bench/query"
 
-jar_of() { ls "$BENCH_ROOT/$1"/target/"$1"-*-exec.jar 2> /dev/null | head -n 1; }
 build_jars storaged catalogd ingestd queryd gateway
 DUCKDB_JAR=$(ls ~/.m2/repository/org/duckdb/duckdb_jdbc/*/duckdb_jdbc-*.jar 2> /dev/null | sort -V | tail -n 1)
 if [[ -z "$DUCKDB_JAR" ]]; then
@@ -25,21 +24,8 @@ if [[ -z "$DUCKDB_JAR" ]]; then
   DUCKDB_JAR=$(ls ~/.m2/repository/org/duckdb/duckdb_jdbc/*/duckdb_jdbc-*.jar | sort -V | tail -n 1)
 fi
 
-WORK=$(mktemp -d)
-PIDS=()
-cleanup() {
-  local pid
-  for pid in "${PIDS[@]}"; do kill "$pid" 2> /dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2> /dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+bench_workdir
 
-start() {
-  local name=$1 heap=$2; shift 2
-  (cd "$WORK" && exec "$JAVA" "-Xmx$heap" "${BENCH_JVM_FLAGS[@]}" "$@" > "$WORK/$name.log" 2>&1) &
-  PIDS+=($!)
-}
 
 STORAGED=$(free_port); CATALOGD=$(free_port); INGESTD=$(free_port); QUERYD=$(free_port); GATEWAY=$(free_port)
 unset AUTH_TOKEN LAKEHOUSE_CONFIG
@@ -51,16 +37,16 @@ python3 "$HERE/workers_csv.py" "$WORK/workers.csv" "$ROWS"
 echo "bench: starting S3Proxy, storaged, catalogd, ingestd, queryd, gateway on loopback"
 start_s3proxy "$WORK"
 PIDS+=("$S3_PID")
-start storaged 256m -jar "$(jar_of storaged)" --lakehouse.storaged.bind="127.0.0.1:$STORAGED" --lakehouse.s3.endpoint="$L:$S3_PORT"
+start_jvm storaged 256m -jar "$(jar_of storaged)" --lakehouse.storaged.bind="127.0.0.1:$STORAGED" --lakehouse.s3.endpoint="$L:$S3_PORT"
 wait_health "$L:$STORAGED" "$WORK/storaged.log"
-start catalogd 256m -jar "$(jar_of catalogd)" --lakehouse.catalogd.bind="127.0.0.1:$CATALOGD" \
+start_jvm catalogd 256m -jar "$(jar_of catalogd)" --lakehouse.catalogd.bind="127.0.0.1:$CATALOGD" \
   --lakehouse.catalogd.storaged_url="$L:$STORAGED" --lakehouse.catalogd.observerd_url="$L:9"
-start ingestd 512m -jar "$(jar_of ingestd)" --lakehouse.ingestd.bind="127.0.0.1:$INGESTD" \
+start_jvm ingestd 512m -jar "$(jar_of ingestd)" --lakehouse.ingestd.bind="127.0.0.1:$INGESTD" \
   --lakehouse.ingestd.storaged_url="$L:$STORAGED" --lakehouse.ingestd.catalogd_url="$L:$CATALOGD" \
   --lakehouse.ingestd.observerd_url="$L:9" --lakehouse.ingestd.max_ingest_bytes=1073741824
-start queryd 512m -jar "$(jar_of queryd)" --lakehouse.queryd.bind="127.0.0.1:$QUERYD" \
+start_jvm queryd 512m -jar "$(jar_of queryd)" --lakehouse.queryd.bind="127.0.0.1:$QUERYD" \
   --lakehouse.queryd.storaged_url="$L:$STORAGED" --lakehouse.queryd.catalogd_url="$L:$CATALOGD"
-start gateway 256m -jar "$(jar_of gateway)" --lakehouse.gateway.bind="127.0.0.1:$GATEWAY" \
+start_jvm gateway 256m -jar "$(jar_of gateway)" --lakehouse.gateway.bind="127.0.0.1:$GATEWAY" \
   --lakehouse.gateway.storaged_url="$L:$STORAGED" --lakehouse.gateway.catalogd_url="$L:$CATALOGD" \
   --lakehouse.gateway.ingestd_url="$L:$INGESTD" --lakehouse.gateway.queryd_url="$L:$QUERYD"
 for s in "catalogd $CATALOGD" "ingestd $INGESTD" "queryd $QUERYD" "gateway $GATEWAY"; do

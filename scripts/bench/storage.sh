@@ -13,14 +13,7 @@ MIB=${BENCH_MIB:-256}
 ROUNDS=${BENCH_ROUNDS:-5}
 WARMUPS=${BENCH_WARMUPS:-3}
 
-WORK=$(mktemp -d)
-PIDS=()
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+bench_workdir
 
 build_jars storaged
 CP=$(module_classpath storaged)

@@ -13,10 +13,7 @@ DIM=384
 # shellcheck source=lib.sh
 source "$ROOT/scripts/bench/lib.sh"   # JAVA (a JDK >= 21), module_classpath
 FLAGS=(--add-modules jdk.incubator.vector --add-opens=java.base/java.nio=ALL-UNNAMED --enable-native-access=ALL-UNNAMED)
-WORK=$(mktemp -d /tmp/lakehouse-bench-vectors.XXXXXX)
-PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
-trap cleanup EXIT
+bench_workdir /tmp/lakehouse-bench-vectors.XXXXXX
 mkdir -p target/bench
 OUT=target/bench/vectors.md
 

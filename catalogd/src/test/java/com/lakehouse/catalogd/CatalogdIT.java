@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -30,6 +27,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 import com.lakehouse.shared.catalog.CatalogClient;
 import com.lakehouse.shared.catalog.CatalogListing;
@@ -44,11 +42,11 @@ import com.lakehouse.shared.error.NotFoundException;
 import com.lakehouse.shared.http.LakehouseJson;
 import com.lakehouse.shared.storage.StorageClient;
 import com.lakehouse.shared.storage.StoredObject;
+import com.lakehouse.shared.testing.Await;
+import com.lakehouse.shared.testing.FakeObserverd;
 import com.lakehouse.shared.testing.S3ProxyServer;
 import com.lakehouse.shared.testing.ServiceProcess;
-import com.sun.net.httpserver.HttpServer;
-
-import tools.jackson.databind.JsonNode;
+import com.lakehouse.shared.testing.TestHttp;
 
 /**
  * catalogd as the launcher runs it, persisting through a real storaged over a real S3 server, with
@@ -68,21 +66,19 @@ class CatalogdIT {
     private static S3ProxyServer s3;
     private static ServiceProcess storaged;
     private static ServiceProcess catalogd;
-    private static HttpServer observerd;
-    private static final List<JsonNode> journal = new CopyOnWriteArrayList<>();
+    private static FakeObserverd observerd;
     private static CatalogClient client;
-    private static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void startFleet() throws IOException {
         s3 = S3ProxyServer.start(work.resolve("s3"));
         storaged = ServiceProcess.builder("storaged", work.resolve("storaged"))
                 .env(s3.credentialsEnv()).env("AUTH_TOKEN", TOKEN).properties(s3.storagedProperties()).start();
-        observerd = recordingObserverd();
+        observerd = FakeObserverd.requiringToken(TOKEN);
         catalogd = ServiceProcess.builder("catalogd", work.resolve("catalogd"))
                 .env("AUTH_TOKEN", TOKEN)
                 .property("lakehouse.catalogd.storaged_url", storaged.baseUrl())
-                .property("lakehouse.catalogd.observerd_url", "http://127.0.0.1:" + observerd.getAddress().getPort())
+                .property("lakehouse.catalogd.observerd_url", observerd.url())
                 .property("lakehouse.catalogd.rehydrate_retry", "200ms")
                 .property("lakehouse.catalogd.checkpoint_every", "25")
                 .start();
@@ -102,7 +98,7 @@ class CatalogdIT {
             }
         }
         if (observerd != null) {
-            observerd.stop(0);
+            observerd.close();
         }
     }
 
@@ -237,7 +233,7 @@ class CatalogdIT {
         client.register(request("it_after_journal", FP_A, null, "k1"));
         String after = DatasetIds.of("it_after_journal").toString();
         await("a later register journaled", () -> journalEvent(after, "register").isPresent());
-        assertThat(journal).noneMatch(e -> e.get("entity_id").asString().equals(id));
+        assertThat(observerd.events()).noneMatch(e -> e.get("entity_id").asString().equals(id));
     }
 
     @Test
@@ -352,41 +348,12 @@ class CatalogdIT {
     }
 
     private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what + "\n" + catalogd.logTail(30));
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Await.until(what, Duration.ofSeconds(30), condition, () -> catalogd.logTail(30));
     }
 
     private static Optional<JsonNode> journalEvent(String entityId, String action) {
-        return journal.stream().filter(e -> e.get("entity_id").asString().equals(entityId)
+        return observerd.events().stream().filter(e -> e.get("entity_id").asString().equals(entityId)
                 && e.get("action").asString().equals(action)).findFirst();
-    }
-
-    /** An observerd that only records {@code POST /journal/events}, so the test can read what catalogd sent. */
-    private static HttpServer recordingObserverd() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/journal/events", exchange -> {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            if (("Bearer " + TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                LakehouseJson.mapper().readTree(body).get("events").forEach(journal::add);
-            }
-            byte[] answer = "{\"accepted\":1}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(202, answer.length);
-            exchange.getResponseBody().write(answer);
-            exchange.close();
-        });
-        server.start();
-        return server;
     }
 
     private static HttpResponse<String> getWithEtag(String etag) {
@@ -405,15 +372,7 @@ class CatalogdIT {
     }
 
     private static HttpResponse<String> call(HttpRequest.Builder builder) {
-        try {
-            return http.send(builder.header("Authorization", "Bearer " + TOKEN).timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TestHttp.send(builder.header("Authorization", "Bearer " + TOKEN));
     }
 
     private static JsonNode json(HttpResponse<String> response) {

@@ -6,13 +6,13 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+import com.lakehouse.shared.testing.PropertiesAssertions;
 
 class CatalogdPropertiesTest {
 
     private static CatalogdProperties bind(Map<String, String> values) {
-        return new Binder(new MapConfigurationPropertySource(values)).bindOrCreate("lakehouse.catalogd", CatalogdProperties.class);
+        return PropertiesAssertions.bind("lakehouse.catalogd", CatalogdProperties.class, values);
     }
 
     @Test
@@ -30,7 +30,7 @@ class CatalogdPropertiesTest {
 
     @Test
     void everyKeyMapsFromItsSnakeCaseName() {
-        CatalogdProperties p = bind(Map.of(
+        PropertiesAssertions.assertFullMapping("lakehouse.catalogd", CatalogdProperties.class, Map.of(
                 "lakehouse.catalogd.bind", "127.0.0.1:4000",
                 "lakehouse.catalogd.storaged_url", "http://127.0.0.1:4001",
                 "lakehouse.catalogd.observerd_url", "http://127.0.0.1:4002",
@@ -38,8 +38,8 @@ class CatalogdPropertiesTest {
                 "lakehouse.catalogd.storaged_timeout", "5s",
                 "lakehouse.catalogd.rehydrate_retry", "250ms",
                 "lakehouse.catalogd.checkpoint_every", "10",
-                "lakehouse.catalogd.max_body_bytes", "1024"));
-        assertThat(p).isEqualTo(new CatalogdProperties("127.0.0.1:4000", "http://127.0.0.1:4001", "http://127.0.0.1:4002",
+                "lakehouse.catalogd.max_body_bytes", "1024"),
+                new CatalogdProperties("127.0.0.1:4000", "http://127.0.0.1:4001", "http://127.0.0.1:4002",
                 "/var/lib/lakehouse/catalogd", Duration.ofSeconds(5), Duration.ofMillis(250), 10, 1024));
     }
 }

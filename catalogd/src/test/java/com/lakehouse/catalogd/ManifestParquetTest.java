@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.lakehouse.shared.catalog.DataObject;
 import com.lakehouse.shared.catalog.DatasetManifest;
 import com.lakehouse.shared.catalog.SchemaColumn;
+import com.lakehouse.shared.duckdb.OfflineDuckDb;
 
 /** The Parquet codec against a real DuckDB. */
 class ManifestParquetTest {
@@ -68,7 +69,7 @@ class ManifestParquetTest {
     void theFileIsPlainParquetWithNestedColumns(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("c.parquet");
         parquet.write(List.of(new CatalogChange.Registered(9, manifest("orders", 1, "e"))), file);
-        try (var db = DriverManager.getConnection("jdbc:duckdb:"); var st = db.createStatement();
+        try (var db = OfflineDuckDb.open(Map.of()); var st = db.createStatement();
                 ResultSet rows = st.executeQuery("SELECT name, version, objects[1].row_count, len(schema) FROM read_parquet('"
                         + file.toAbsolutePath() + "')")) {
             assertThat(rows.next()).isTrue();

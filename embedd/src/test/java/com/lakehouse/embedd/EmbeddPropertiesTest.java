@@ -9,14 +9,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+import com.lakehouse.shared.testing.PropertiesAssertions;
 
 class EmbeddPropertiesTest {
 
     private static EmbeddProperties bind(Map<String, String> values) {
-        return new Binder(new MapConfigurationPropertySource(values))
-                .bindOrCreate("lakehouse.embedd", EmbeddProperties.class);
+        return PropertiesAssertions.bind("lakehouse.embedd", EmbeddProperties.class, values);
     }
 
     @Test
@@ -52,10 +51,10 @@ class EmbeddPropertiesTest {
         values.put("lakehouse.embedd.max_parallel", "3");
         values.put("lakehouse.embedd.chunk_size", "8");
         values.put("lakehouse.embedd.max_body_bytes", "1024");
-        EmbeddProperties p = bind(values);
-        assertThat(p).isEqualTo(new EmbeddProperties("127.0.0.1:4000", "ollama", "mxbai-embed-large",
-                "http://10.0.0.5:11434", "mxbai-embed-large", 1024, 0, 64, Duration.ofMillis(500), 3, 8, 1024));
-        assertThat(p.effectiveParallelism()).isEqualTo(3);
+        PropertiesAssertions.assertFullMapping("lakehouse.embedd", EmbeddProperties.class, values,
+                new EmbeddProperties("127.0.0.1:4000", "ollama", "mxbai-embed-large",
+                        "http://10.0.0.5:11434", "mxbai-embed-large", 1024, 0, 64, Duration.ofMillis(500), 3, 8, 1024));
+        assertThat(bind(values).effectiveParallelism()).isEqualTo(3);
     }
 
     @Test

@@ -9,14 +9,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+import com.lakehouse.shared.testing.PropertiesAssertions;
 
 class GatewayPropertiesTest {
 
     private static GatewayProperties bind(Map<String, String> values) {
-        return new Binder(new MapConfigurationPropertySource(values))
-                .bindOrCreate("lakehouse.gateway", GatewayProperties.class);
+        return PropertiesAssertions.bind("lakehouse.gateway", GatewayProperties.class, values);
     }
 
     @Test
@@ -63,9 +62,7 @@ class GatewayPropertiesTest {
         values.put("lakehouse.gateway.storage_timeout", "2h");
         values.put("lakehouse.gateway.health_timeout", "800ms");
 
-        GatewayProperties p = bind(values);
-
-        assertThat(p).isEqualTo(new GatewayProperties("127.0.0.1:4110", "http://s:1", "http://c:2", "http://i:3",
+        PropertiesAssertions.assertFullMapping("lakehouse.gateway", GatewayProperties.class, values, new GatewayProperties("127.0.0.1:4110", "http://s:1", "http://c:2", "http://i:3",
                 "http://q:4", "http://v:5", "http://e:6", "http://p:7/api", "https://o:8", Duration.ofMillis(500),
                 Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofHours(2),
                 Duration.ofMillis(800)));

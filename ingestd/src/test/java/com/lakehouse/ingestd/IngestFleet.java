@@ -5,34 +5,35 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
-import java.net.InetSocketAddress;
-import java.net.http.HttpClient;
+import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+
+import tools.jackson.databind.JsonNode;
 
 import com.lakehouse.shared.catalog.CatalogClient;
 import com.lakehouse.shared.catalog.SchemaColumn;
+import com.lakehouse.shared.duckdb.DuckDbSql;
+import com.lakehouse.shared.duckdb.OfflineDuckDb;
 import com.lakehouse.shared.http.LakehouseJson;
 import com.lakehouse.shared.storage.StorageClient;
+import com.lakehouse.shared.testing.Await;
+import com.lakehouse.shared.testing.FakeObserverd;
 import com.lakehouse.shared.testing.S3ProxyServer;
 import com.lakehouse.shared.testing.ServiceProcess;
-import com.sun.net.httpserver.HttpServer;
-
-import tools.jackson.databind.JsonNode;
+import com.lakehouse.shared.testing.TestHttp;
 
 /**
  * A real S3 server, storaged, catalogd and ingestd as the launcher runs them, plus a recording
@@ -49,12 +50,10 @@ final class IngestFleet implements AutoCloseable {
     final ServiceProcess storaged;
     final ServiceProcess catalogd;
     final ServiceProcess ingestd;
-    final HttpServer observerd;
-    final List<JsonNode> journal = new CopyOnWriteArrayList<>();
+    final FakeObserverd observerd;
     final StorageClient storage;
     final CatalogClient catalog;
     private final Path work;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     IngestFleet(Path work) throws IOException {
         this.work = work;
@@ -64,11 +63,11 @@ final class IngestFleet implements AutoCloseable {
         catalogd = ServiceProcess.builder("catalogd", work.resolve("catalogd"))
                 .property("lakehouse.catalogd.storaged_url", storaged.baseUrl())
                 .property("lakehouse.catalogd.observerd_url", "http://127.0.0.1:9").start();
-        observerd = recordingObserverd();
+        observerd = FakeObserverd.start();
         ingestd = ServiceProcess.builder("ingestd", work.resolve("ingestd"))
                 .property("lakehouse.ingestd.storaged_url", storaged.baseUrl())
                 .property("lakehouse.ingestd.catalogd_url", catalogd.baseUrl())
-                .property("lakehouse.ingestd.observerd_url", "http://127.0.0.1:" + observerd.getAddress().getPort())
+                .property("lakehouse.ingestd.observerd_url", observerd.url())
                 .property("lakehouse.ingestd.max_ingest_bytes", MAX_INGEST_BYTES)
                 .property("lakehouse.ingestd.sample_rows", SAMPLE_ROWS)
                 .property("lakehouse.ingestd.duckdb_memory_limit", "128MB")
@@ -112,12 +111,9 @@ final class IngestFleet implements AutoCloseable {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new AssertionError("HTTP call failed: " + e + "\ningestd log:\n" + ingestd.logTail(30), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
+            return TestHttp.send(request);
+        } catch (UncheckedIOException e) {
+            throw new AssertionError("HTTP call failed: " + e.getCause() + "\ningestd log:\n" + ingestd.logTail(30), e);
         }
     }
 
@@ -129,7 +125,7 @@ final class IngestFleet implements AutoCloseable {
     ParquetContent readParquet(String key) throws Exception {
         Path file = Files.createTempFile(work, "readback", ".parquet");
         storage.download(key, file);
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+        try (Connection c = OfflineDuckDb.open(Map.of()); Statement s = c.createStatement()) {
             String source = "read_parquet('" + file.toAbsolutePath() + "')";
             List<SchemaColumn> schema = new ArrayList<>();
             List<String> select = new ArrayList<>();
@@ -138,7 +134,7 @@ final class IngestFleet implements AutoCloseable {
                     String name = rs.getString("column_name");
                     String type = rs.getString("column_type");
                     schema.add(new SchemaColumn(name, type, true));
-                    String quoted = "\"" + name.replace("\"", "\"\"") + "\"";
+                    String quoted = DuckDbSql.identifier(name);
                     // Temporal values compare as DuckDB prints them; everything else as JDBC objects.
                     select.add(type.equals("DATE") || type.equals("TIMESTAMP") ? "CAST(" + quoted + " AS VARCHAR)" : quoted);
                 }
@@ -165,32 +161,7 @@ final class IngestFleet implements AutoCloseable {
     }
 
     void await(String what, Supplier<Boolean> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.get()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
-    private HttpServer recordingObserverd() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/journal/events", exchange -> {
-            LakehouseJson.mapper().readTree(exchange.getRequestBody().readAllBytes()).get("events").forEach(journal::add);
-            byte[] answer = "{\"accepted\":1}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(202, answer.length);
-            exchange.getResponseBody().write(answer);
-            exchange.close();
-        });
-        server.start();
-        return server;
+        Await.until(what, condition::get);
     }
 
     @Override
@@ -204,11 +175,7 @@ final class IngestFleet implements AutoCloseable {
                 // the rest still stop
             }
         }
-        try {
-            observerd.stop(0);
-        } catch (IllegalStateException alreadyStopped) {
-            // a test stopped it to play an outage
-        }
+        observerd.close();
     }
 
     /** A Parquet object as read back: column names and DuckDB types, and the rows in file order. */

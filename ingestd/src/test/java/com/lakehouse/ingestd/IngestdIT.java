@@ -233,8 +233,8 @@ class IngestdIT {
     void everyIngestIsJournaledWithItsActorAndADeadObserverdFailsNone() {
         JsonNode created = ok(fleet.ingest("?name=journaled", "x\n1\n".getBytes(StandardCharsets.UTF_8)), 201);
         String id = created.get("dataset_id").asString();
-        fleet.await("journal event", () -> fleet.journal.stream().anyMatch(e -> id.equals(e.get("entity_id").asString())));
-        JsonNode event = fleet.journal.stream().filter(e -> id.equals(e.get("entity_id").asString())).findFirst().orElseThrow();
+        fleet.await("journal event", () -> fleet.observerd.events().stream().anyMatch(e -> id.equals(e.get("entity_id").asString())));
+        JsonNode event = fleet.observerd.events().stream().filter(e -> id.equals(e.get("entity_id").asString())).findFirst().orElseThrow();
         assertThat(event.get("entity_type").asString()).isEqualTo("dataset");
         assertThat(event.get("action").asString()).isEqualTo("ingest");
         assertThat(event.get("actor").asString()).isEqualTo("anonymous");
@@ -242,7 +242,7 @@ class IngestdIT {
         assertThat(event.get("new_value").asString()).contains("\"version\":1");
 
         // observerd gone: the ingest still succeeds (the journal client retries in the background).
-        fleet.observerd.stop(0);
+        fleet.observerd.close();
         JsonNode next = ok(fleet.ingest("?name=journaled", "x\n1\n2\n".getBytes(StandardCharsets.UTF_8)), 200);
         assertThat(next.get("version").asLong()).isEqualTo(2);
     }

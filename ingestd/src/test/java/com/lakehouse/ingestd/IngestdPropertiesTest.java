@@ -7,8 +7,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+import com.lakehouse.shared.testing.PropertiesAssertions;
 
 class IngestdPropertiesTest {
 
@@ -29,7 +29,7 @@ class IngestdPropertiesTest {
 
     @Test
     void everyKeyMapsFromItsSnakeCaseName() {
-        IngestdProperties properties = bind(Map.of(
+        PropertiesAssertions.assertFullMapping("lakehouse.ingestd", IngestdProperties.class, Map.of(
                 "lakehouse.ingestd.bind", "127.0.0.1:4000",
                 "lakehouse.ingestd.storaged_url", "http://127.0.0.1:1",
                 "lakehouse.ingestd.catalogd_url", "http://127.0.0.1:2",
@@ -39,8 +39,8 @@ class IngestdPropertiesTest {
                 "lakehouse.ingestd.sample_rows", "10",
                 "lakehouse.ingestd.duckdb_memory_limit", "1GiB",
                 "lakehouse.ingestd.duckdb_threads", "4",
-                "lakehouse.ingestd.max_body_bytes", "100"));
-        assertThat(properties).isEqualTo(new IngestdProperties("127.0.0.1:4000", "http://127.0.0.1:1", "http://127.0.0.1:2",
+                "lakehouse.ingestd.max_body_bytes", "100"),
+                new IngestdProperties("127.0.0.1:4000", "http://127.0.0.1:1", "http://127.0.0.1:2",
                 "http://127.0.0.1:3", "/tmp/x", 1024, 10, "1GiB", 4, 100));
     }
 
@@ -55,6 +55,6 @@ class IngestdPropertiesTest {
     }
 
     private static IngestdProperties bind(Map<String, String> map) {
-        return new Binder(new MapConfigurationPropertySource(map)).bindOrCreate("lakehouse.ingestd", IngestdProperties.class);
+        return PropertiesAssertions.bind("lakehouse.ingestd", IngestdProperties.class, map);
     }
 }

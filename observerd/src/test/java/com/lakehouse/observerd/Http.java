@@ -1,21 +1,16 @@
 package com.lakehouse.observerd;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-
-import com.lakehouse.shared.http.LakehouseJson;
 
 import tools.jackson.databind.JsonNode;
 
-/** A real HTTP client for the ITs: JSON in, status and parsed body out. */
-final class Http {
+import com.lakehouse.shared.http.LakehouseJson;
+import com.lakehouse.shared.testing.TestHttp;
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+/** observerd's ITs read status and parsed body together; requests go through the shared TestHttp. */
+final class Http {
 
     private Http() {
     }
@@ -37,23 +32,7 @@ final class Http {
     }
 
     private static Response send(HttpRequest.Builder builder) {
-        try {
-            HttpResponse<String> response = CLIENT.send(builder.timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            JsonNode body = null;
-            if (response.body() != null && !response.body().isEmpty()) {
-                try {
-                    body = LakehouseJson.mapper().readTree(response.body());
-                } catch (RuntimeException e) {
-                    body = null;
-                }
-            }
-            return new Response(response.statusCode(), body, response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<String> response = TestHttp.send(builder);
+        return new Response(response.statusCode(), TestHttp.json(response), response.body());
     }
 }

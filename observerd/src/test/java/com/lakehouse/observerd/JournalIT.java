@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -29,6 +29,7 @@ import com.lakehouse.shared.catalog.DatasetManifest;
 import com.lakehouse.shared.catalog.RegisterRequest;
 import com.lakehouse.shared.catalog.SchemaColumn;
 import com.lakehouse.shared.catalog.SchemaFingerprint;
+import com.lakehouse.shared.duckdb.OfflineDuckDb;
 import com.lakehouse.shared.journal.JournalBatch;
 import com.lakehouse.shared.journal.JournalEvent;
 import com.lakehouse.shared.storage.StorageClient;
@@ -121,7 +122,7 @@ class JournalIT {
         for (StoredObject object : storage.listAll("journal/")) {
             Path file = dir.resolve(object.key());
             storage.download(object.key(), file);
-            try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement();
+            try (Connection c = OfflineDuckDb.open(Map.of()); Statement st = c.createStatement();
                     ResultSet rs = st.executeQuery("SELECT event_id FROM read_parquet('" + file + "') WHERE entity_id = '"
                             + entityId + "'")) {
                 while (rs.next()) {

@@ -8,14 +8,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+import com.lakehouse.shared.testing.PropertiesAssertions;
 
 class ObserverdPropertiesTest {
 
     private static ObserverdProperties bind(Map<String, String> values) {
-        return new Binder(new MapConfigurationPropertySource(values))
-                .bindOrCreate("lakehouse.observerd", ObserverdProperties.class);
+        return PropertiesAssertions.bind("lakehouse.observerd", ObserverdProperties.class, values);
     }
 
     @Test
@@ -33,7 +32,7 @@ class ObserverdPropertiesTest {
 
     @Test
     void everyKeyMapsFromItsSnakeCaseName() {
-        ObserverdProperties p = bind(Map.of(
+        PropertiesAssertions.assertFullMapping("lakehouse.observerd", ObserverdProperties.class, Map.of(
                 "lakehouse.observerd.bind", "127.0.0.1:4000",
                 "lakehouse.observerd.storaged_url", "http://127.0.0.1:5001",
                 "lakehouse.observerd.catalogd_url", "http://127.0.0.1:5002",
@@ -41,8 +40,8 @@ class ObserverdPropertiesTest {
                 "lakehouse.observerd.ring_capacity", "5",
                 "lakehouse.observerd.flush_rows", "7",
                 "lakehouse.observerd.flush_every", "500ms",
-                "lakehouse.observerd.max_body_bytes", "1024"));
-        assertThat(p).isEqualTo(new ObserverdProperties("127.0.0.1:4000", "http://127.0.0.1:5001",
+                "lakehouse.observerd.max_body_bytes", "1024"),
+                new ObserverdProperties("127.0.0.1:4000", "http://127.0.0.1:5001",
                 "http://127.0.0.1:5002", "/var/lib/observerd", 5, 7, Duration.ofMillis(500), 1024));
     }
 

@@ -6,13 +6,13 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+import com.lakehouse.shared.testing.PropertiesAssertions;
 
 class PathwayPropertiesTest {
 
     private static PathwayProperties bind(Map<String, String> properties) {
-        return new Binder(new MapConfigurationPropertySource(properties)).bindOrCreate("lakehouse.pathway", PathwayProperties.class);
+        return PropertiesAssertions.bind("lakehouse.pathway", PathwayProperties.class, properties);
     }
 
     @Test
@@ -30,16 +30,15 @@ class PathwayPropertiesTest {
 
     @Test
     void fullMappingFromSnakeCaseKeys() {
-        PathwayProperties p = bind(Map.of(
+        PropertiesAssertions.assertFullMapping("lakehouse.pathway", PathwayProperties.class, Map.of(
                 "lakehouse.pathway.bind", "127.0.0.2:4000",
                 "lakehouse.pathway.data_dir", "/var/lib/lakehouse/pathway",
                 "lakehouse.pathway.observerd_url", "http://obs:1",
                 "lakehouse.pathway.fsync", "false",
                 "lakehouse.pathway.default_limit", "5",
                 "lakehouse.pathway.max_limit", "50",
-                "lakehouse.pathway.max_body_bytes", "2048"));
-
-        assertThat(p).isEqualTo(new PathwayProperties("127.0.0.2:4000", Path.of("/var/lib/lakehouse/pathway"),
+                "lakehouse.pathway.max_body_bytes", "2048"),
+                new PathwayProperties("127.0.0.2:4000", Path.of("/var/lib/lakehouse/pathway"),
                 "http://obs:1", false, 5, 50, 2048));
     }
 }

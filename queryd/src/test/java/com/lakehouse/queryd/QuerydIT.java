@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -37,18 +36,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 import com.lakehouse.shared.catalog.CatalogClient;
 import com.lakehouse.shared.catalog.DataObject;
 import com.lakehouse.shared.catalog.RegisterRequest;
 import com.lakehouse.shared.catalog.SchemaColumn;
+import com.lakehouse.shared.duckdb.OfflineDuckDb;
 import com.lakehouse.shared.http.LakehouseJson;
 import com.lakehouse.shared.storage.StorageClient;
 import com.lakehouse.shared.storage.StoredObject;
 import com.lakehouse.shared.testing.S3ProxyServer;
 import com.lakehouse.shared.testing.ServiceProcess;
-
-import tools.jackson.databind.JsonNode;
 
 /**
  * queryd as the launcher runs it, over a real storaged, catalogd and S3 server. The background
@@ -299,7 +298,7 @@ class QuerydIT {
         Path file = work.resolve("parquet-" + files.incrementAndGet() + ".parquet");
         List<SchemaColumn> schema = new ArrayList<>();
         long rows;
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+        try (Connection c = OfflineDuckDb.open(Map.of()); Statement st = c.createStatement()) {
             st.execute("COPY (" + select + ") TO '" + file.toAbsolutePath() + "' (FORMAT parquet)");
             try (var rs = st.executeQuery("DESCRIBE SELECT * FROM read_parquet('" + file.toAbsolutePath() + "')")) {
                 while (rs.next()) {

@@ -8,13 +8,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+import com.lakehouse.shared.testing.PropertiesAssertions;
 
 class QuerydPropertiesTest {
 
     private static QuerydProperties bind(Map<String, String> map) {
-        return new Binder(new MapConfigurationPropertySource(map)).bindOrCreate("lakehouse.queryd", QuerydProperties.class);
+        return PropertiesAssertions.bind("lakehouse.queryd", QuerydProperties.class, map);
     }
 
     @Test
@@ -36,7 +36,7 @@ class QuerydPropertiesTest {
 
     @Test
     void everyKeyMapsFromSnakeCase() {
-        QuerydProperties p = bind(Map.ofEntries(
+        PropertiesAssertions.assertFullMapping("lakehouse.queryd", QuerydProperties.class, Map.ofEntries(
                 Map.entry("lakehouse.queryd.bind", "127.0.0.1:4000"),
                 Map.entry("lakehouse.queryd.storaged_url", "http://127.0.0.1:1"),
                 Map.entry("lakehouse.queryd.catalogd_url", "http://127.0.0.1:2"),
@@ -48,8 +48,8 @@ class QuerydPropertiesTest {
                 Map.entry("lakehouse.queryd.memory_limit", "1GB"),
                 Map.entry("lakehouse.queryd.threads", "2"),
                 Map.entry("lakehouse.queryd.refresh_every", "1m"),
-                Map.entry("lakehouse.queryd.max_body_bytes", "1024")));
-        assertThat(p).isEqualTo(new QuerydProperties("127.0.0.1:4000", "http://127.0.0.1:1", "http://127.0.0.1:2",
+                Map.entry("lakehouse.queryd.max_body_bytes", "1024")),
+                new QuerydProperties("127.0.0.1:4000", "http://127.0.0.1:1", "http://127.0.0.1:2",
                 "/var/lib/queryd", 1000, 5, 50, Duration.ofMillis(1500), "1GB", 2, Duration.ofMinutes(1), 1024));
     }
 

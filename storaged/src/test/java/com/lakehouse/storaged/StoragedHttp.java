@@ -1,8 +1,6 @@
 package com.lakehouse.storaged;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,13 +8,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import com.lakehouse.shared.storage.StorageKeys;
+import com.lakehouse.shared.testing.TestHttp;
 
-/** A real HTTP client for storaged's routes in ITs; keys are percent-encoded the way StorageClient does it. */
+/** storaged's routes for the ITs, sent through the shared TestHttp; keys are percent-encoded the way StorageClient does it. */
 final class StoragedHttp {
 
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = TestHttp.newClient();
 
     StoragedHttp(URI base) {
         this.base = base;
@@ -56,14 +54,7 @@ final class StoragedHttp {
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TestHttp.send(http, request, Duration.ofMinutes(5), HttpResponse.BodyHandlers.ofString());
     }
 
     java.util.concurrent.CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest.Builder request) {
@@ -71,24 +62,10 @@ final class StoragedHttp {
     }
 
     HttpResponse<byte[]> sendBytes(HttpRequest.Builder request) {
-        try {
-            return http.send(request.timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TestHttp.send(http, request, Duration.ofMinutes(5), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     HttpResponse<InputStream> sendStreaming(HttpRequest.Builder request) {
-        try {
-            return http.send(request.timeout(Duration.ofMinutes(10)).build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TestHttp.send(http, request, Duration.ofMinutes(10), HttpResponse.BodyHandlers.ofInputStream());
     }
 }

@@ -9,15 +9,14 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import com.lakehouse.shared.config.TomlConfigFile;
+import com.lakehouse.shared.testing.PropertiesAssertions;
 
 class StoragedPropertiesTest {
 
     private static <T> T bind(Map<String, ?> properties, String prefix, Class<T> type) {
-        return new Binder(new MapConfigurationPropertySource(properties)).bindOrCreate(prefix, type);
+        return PropertiesAssertions.bind(prefix, type, properties);
     }
 
     @Test

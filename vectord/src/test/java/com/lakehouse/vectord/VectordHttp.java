@@ -12,14 +12,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import com.lakehouse.shared.http.LakehouseJson;
-
 import tools.jackson.databind.JsonNode;
 
-/** A real HTTP client for the ITs: JSON in, status and parsed JSON out. */
+import com.lakehouse.shared.http.LakehouseJson;
+import com.lakehouse.shared.testing.TestHttp;
+
+/** vectord's routes for the ITs: JSON in, status and parsed JSON out, sent through the shared TestHttp. */
 final class VectordHttp {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = TestHttp.newClient();
     private final URI base;
 
     VectordHttp(URI base) {
@@ -72,28 +73,13 @@ final class VectordHttp {
     }
 
     byte[] getBytes(String path) {
-        try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(base.resolve(path)).GET()
-                    .timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofByteArray());
-            return response.statusCode() == 200 ? response.body() : null;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<byte[]> response = TestHttp.send(http, HttpRequest.newBuilder(base.resolve(path)).GET(),
+                Duration.ofMinutes(2), HttpResponse.BodyHandlers.ofByteArray());
+        return response.statusCode() == 200 ? response.body() : null;
     }
 
     private Reply send(HttpRequest.Builder builder) {
-        try {
-            HttpResponse<String> response = http.send(builder.timeout(Duration.ofMinutes(3)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<String> response = TestHttp.send(http, builder, Duration.ofMinutes(3), HttpResponse.BodyHandlers.ofString());
+        return new Reply(response.statusCode(), response.body());
     }
 }

@@ -23,12 +23,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 import com.lakehouse.shared.http.LakehouseJson;
+import com.lakehouse.shared.testing.FakeObserverd;
 import com.lakehouse.shared.testing.S3ProxyServer;
 import com.lakehouse.shared.testing.ServiceProcess;
-
-import tools.jackson.databind.JsonNode;
 
 /**
  * vectord as a real process over a real storaged over a real S3 server: every route and failure of
@@ -46,7 +46,7 @@ class VectordIT {
     static S3ProxyServer s3;
     static ServiceProcess storaged;
     static ServiceProcess vectord;
-    static JournalSink journal;
+    static FakeObserverd journal;
     static VectordHttp api;
     static VectordHttp storage;
 
@@ -55,7 +55,7 @@ class VectordIT {
         s3 = S3ProxyServer.start(Files.createDirectories(work.resolve("s3")));
         storaged = ServiceProcess.builder("storaged", Files.createDirectories(work.resolve("storaged")))
                 .env(s3.credentialsEnv()).properties(s3.storagedProperties()).start();
-        journal = new JournalSink();
+        journal = FakeObserverd.start();
         vectord = ServiceProcess.builder("vectord", Files.createDirectories(work.resolve("vectord")))
                 .heap("768m")
                 .property("lakehouse.vectord.storaged_url", storaged.baseUrl())

@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+import com.lakehouse.shared.testing.PropertiesAssertions;
 
 class VectordPropertiesTest {
 
@@ -28,7 +28,7 @@ class VectordPropertiesTest {
 
     @Test
     void everyKeyMapsFromItsSnakeCaseName() {
-        VectordProperties p = bind(Map.ofEntries(
+        PropertiesAssertions.assertFullMapping("lakehouse.vectord", VectordProperties.class, Map.ofEntries(
                 Map.entry("lakehouse.vectord.bind", "127.0.0.1:4000"),
                 Map.entry("lakehouse.vectord.storaged_url", ""),
                 Map.entry("lakehouse.vectord.observerd_url", "http://obs:1"),
@@ -38,13 +38,12 @@ class VectordPropertiesTest {
                 Map.entry("lakehouse.vectord.max_k", "50"),
                 Map.entry("lakehouse.vectord.max_body_bytes", "1024"),
                 Map.entry("lakehouse.vectord.ram_buffer_mb", "16"),
-                Map.entry("lakehouse.vectord.storage_wait", "1s")));
-        assertThat(p).isEqualTo(new VectordProperties("127.0.0.1:4000", "", "http://obs:1", "/var/lib/vectord",
+                Map.entry("lakehouse.vectord.storage_wait", "1s")),
+                new VectordProperties("127.0.0.1:4000", "", "http://obs:1", "/var/lib/vectord",
                 Duration.ofSeconds(2), 128, 50, 1024, 16, Duration.ofSeconds(1)));
     }
 
     private static VectordProperties bind(Map<String, String> values) {
-        return new Binder(new MapConfigurationPropertySource(values))
-                .bindOrCreate("lakehouse.vectord", VectordProperties.class);
+        return PropertiesAssertions.bind("lakehouse.vectord", VectordProperties.class, values);
     }
 }

@@ -4,8 +4,10 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.Map;
+
+import com.lakehouse.shared.duckdb.OfflineDuckDb;
 
 /**
  * The peer of scripts/bench/ingest.sh: DuckDB's own CSV to Parquet conversion of the same file,
@@ -23,7 +25,7 @@ public final class DuckDbCsvToParquet {
     public static void main(String[] args) throws Exception {
         Path csv = Path.of(args[0]).toAbsolutePath();
         Path parquet = Path.of(args[1]).toAbsolutePath();
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+        try (Connection c = OfflineDuckDb.open(Map.of()); Statement s = c.createStatement()) {
             s.execute("SET threads = " + Integer.parseInt(args[2]));
             long cpuStart = processCpuNanos();
             long start = System.nanoTime();

@@ -7,11 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.lakehouse.ingestd.csv.ColumnType;
 import com.lakehouse.ingestd.csv.CsvProfile;
 import com.lakehouse.ingestd.csv.CsvScanner;
+import com.lakehouse.shared.duckdb.OfflineDuckDb;
 import com.lakehouse.shared.error.UnprocessableException;
 
 /** Real DuckDB on local files: what the scanner accepts, DuckDB converts without changing a value. */
@@ -117,7 +118,7 @@ class ParquetConverterTest {
     }
 
     static List<List<Object>> read(Path parquet, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+        try (Connection c = OfflineDuckDb.open(Map.of()); Statement s = c.createStatement()) {
             s.execute("CREATE VIEW t AS SELECT * FROM read_parquet('" + parquet.toAbsolutePath() + "')");
             try (ResultSet rs = s.executeQuery(sql)) {
                 List<List<Object>> rows = new ArrayList<>();

@@ -2,11 +2,11 @@ package com.lakehouse.queryd.engine;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,6 +16,7 @@ import com.lakehouse.queryd.sandbox.SqlSandbox;
 import com.lakehouse.queryd.sandbox.VettedQuery;
 import com.lakehouse.queryd.views.ViewGenerations;
 import com.lakehouse.shared.duckdb.DuckDbSql;
+import com.lakehouse.shared.duckdb.OfflineDuckDb;
 
 /**
  * Test fixture: queryd's query path wired exactly as QuerydConfiguration wires it (engine, sandbox,
@@ -54,7 +55,7 @@ public final class LockedDownDuckDb implements AutoCloseable {
 
     /** Writes a Parquet file with an unrestricted, separate DuckDB (the service's database never writes). */
     public static void writeParquet(Path target, String select) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+        try (Connection c = OfflineDuckDb.open(Map.of()); Statement st = c.createStatement()) {
             target.toAbsolutePath().getParent().toFile().mkdirs();
             st.execute("COPY (" + select + ") TO " + DuckDbSql.literal(target.toAbsolutePath().toString()) + " (FORMAT parquet)");
         }

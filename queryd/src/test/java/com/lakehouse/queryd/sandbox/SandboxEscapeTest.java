@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -31,6 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import com.lakehouse.queryd.engine.LockedDownDuckDb;
 import com.lakehouse.queryd.engine.RowsResult;
 import com.lakehouse.shared.duckdb.DuckDbSql;
+import com.lakehouse.shared.duckdb.OfflineDuckDb;
 import com.lakehouse.shared.error.ForbiddenOperationException;
 import com.lakehouse.shared.error.InvalidRequestException;
 
@@ -191,7 +191,7 @@ class SandboxEscapeTest {
     /** The control: without the lockdown, the same reads succeed, so a refusal above means something. */
     @Test
     void canariesAreReadableWithoutTheLockdown() throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement();
+        try (Connection c = OfflineDuckDb.open(Map.of()); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT content FROM read_text(" + DuckDbSql.literal(canaryTxt) + ")")) {
             rs.next();
             assertThat(rs.getString(1)).contains(CANARY);

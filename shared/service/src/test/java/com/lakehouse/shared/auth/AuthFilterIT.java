@@ -11,10 +11,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import com.lakehouse.shared.testapp.Http;
 import com.lakehouse.shared.testapp.TestServiceApplication;
 import com.lakehouse.shared.testing.FreePort;
 import com.lakehouse.shared.testing.RepoPaths;
+import com.lakehouse.shared.testing.TestHttp;
 
 /** SPEC §2.3 over real HTTP: the filters exactly as every service mounts them. */
 class AuthFilterIT {
@@ -36,9 +36,9 @@ class AuthFilterIT {
     void withoutTokenOrAllowlistEverythingIsOpen() {
         String base = boot("--lakehouse.auth.token_env=LH_TEST_UNSET_VARIABLE");
 
-        assertThat(Http.get(base + "/whoami").statusCode()).isEqualTo(200);
-        assertThat(Http.get(base + "/whoami").body()).contains("anonymous");
-        assertThat(Http.get(base + "/health").statusCode()).isEqualTo(200);
+        assertThat(TestHttp.get(base + "/whoami").statusCode()).isEqualTo(200);
+        assertThat(TestHttp.get(base + "/whoami").body()).contains("anonymous");
+        assertThat(TestHttp.get(base + "/health").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -46,39 +46,39 @@ class AuthFilterIT {
         String base = boot("--lakehouse.auth.token=s3cret", "--lakehouse.auth.secondary_tokens[0]=next1",
                 "--lakehouse.auth.secondary_tokens[1]=next2");
 
-        assertUnauthorized(Http.get(base + "/whoami"));
-        assertUnauthorized(Http.get(base + "/whoami", "Authorization", "Bearer wrong"));
-        assertUnauthorized(Http.get(base + "/whoami", "Authorization", "s3cret"));
-        assertUnauthorized(Http.get(base + "/whoami", "Authorization", "Bearer  s3cret"));
-        assertUnauthorized(Http.get(base + "/whoami", "Authorization", "Bearer s3cretX"));
-        assertUnauthorized(Http.get(base + "/whoami", "Authorization", "Bearer s3cre"));
-        assertUnauthorized(Http.get(base + "/whoami", "Authorization", "Basic czNjcmV0"));
-        assertUnauthorized(Http.get(base + "/whoami", "Authorization", "bearer s3cret"));
+        assertUnauthorized(TestHttp.get(base + "/whoami"));
+        assertUnauthorized(TestHttp.get(base + "/whoami", "Authorization", "Bearer wrong"));
+        assertUnauthorized(TestHttp.get(base + "/whoami", "Authorization", "s3cret"));
+        assertUnauthorized(TestHttp.get(base + "/whoami", "Authorization", "Bearer  s3cret"));
+        assertUnauthorized(TestHttp.get(base + "/whoami", "Authorization", "Bearer s3cretX"));
+        assertUnauthorized(TestHttp.get(base + "/whoami", "Authorization", "Bearer s3cre"));
+        assertUnauthorized(TestHttp.get(base + "/whoami", "Authorization", "Basic czNjcmV0"));
+        assertUnauthorized(TestHttp.get(base + "/whoami", "Authorization", "bearer s3cret"));
 
-        HttpResponse<String> primary = Http.get(base + "/whoami", "Authorization", "Bearer s3cret");
+        HttpResponse<String> primary = TestHttp.get(base + "/whoami", "Authorization", "Bearer s3cret");
         assertThat(primary.statusCode()).isEqualTo(200);
         assertThat(primary.body()).contains("token:primary");
-        HttpResponse<String> first = Http.get(base + "/whoami", "Authorization", "Bearer next1");
+        HttpResponse<String> first = TestHttp.get(base + "/whoami", "Authorization", "Bearer next1");
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.body()).contains("token:secondary-1");
-        assertThat(Http.get(base + "/whoami", "Authorization", "Bearer next2").statusCode()).isEqualTo(200);
+        assertThat(TestHttp.get(base + "/whoami", "Authorization", "Bearer next2").statusCode()).isEqualTo(200);
 
-        assertThat(Http.get(base + "/health").statusCode()).isEqualTo(200);
+        assertThat(TestHttp.get(base + "/health").statusCode()).isEqualTo(200);
     }
 
     @Test
     void secondaryTokensAloneStillRequireAuth() {
         String base = boot("--lakehouse.auth.token_env=LH_TEST_UNSET_VARIABLE", "--lakehouse.auth.secondary_tokens[0]=only");
 
-        assertUnauthorized(Http.get(base + "/whoami"));
-        assertThat(Http.get(base + "/whoami", "Authorization", "Bearer only").statusCode()).isEqualTo(200);
+        assertUnauthorized(TestHttp.get(base + "/whoami"));
+        assertThat(TestHttp.get(base + "/whoami", "Authorization", "Bearer only").statusCode()).isEqualTo(200);
     }
 
     @Test
     void unauthorizedBodiesAreProblemJsonWithoutTheToken() {
         String base = boot("--lakehouse.auth.token=s3cret");
 
-        HttpResponse<String> response = Http.get(base + "/whoami", "Authorization", "Bearer guess");
+        HttpResponse<String> response = TestHttp.get(base + "/whoami", "Authorization", "Bearer guess");
 
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
         assertThat(response.body()).contains("\"status\":401").doesNotContain("s3cret").doesNotContain("guess");
@@ -96,8 +96,8 @@ class AuthFilterIT {
         try {
             String base = "http://127.0.0.1:" + port;
             awaitHealth(base, process);
-            assertUnauthorized(Http.get(base + "/whoami"));
-            assertThat(Http.get(base + "/whoami", "Authorization", "Bearer from-env").statusCode()).isEqualTo(200);
+            assertUnauthorized(TestHttp.get(base + "/whoami"));
+            assertThat(TestHttp.get(base + "/whoami", "Authorization", "Bearer from-env").statusCode()).isEqualTo(200);
         } finally {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
@@ -108,8 +108,8 @@ class AuthFilterIT {
         String base = boot("--lakehouse.auth.token=explicit", "--lakehouse.auth.token_env=LH_TEST_OTHER",
                 "--LH_TEST_OTHER=from-variable");
 
-        assertThat(Http.get(base + "/whoami", "Authorization", "Bearer explicit").statusCode()).isEqualTo(200);
-        assertUnauthorized(Http.get(base + "/whoami", "Authorization", "Bearer from-variable"));
+        assertThat(TestHttp.get(base + "/whoami", "Authorization", "Bearer explicit").statusCode()).isEqualTo(200);
+        assertUnauthorized(TestHttp.get(base + "/whoami", "Authorization", "Bearer from-variable"));
     }
 
     @Test
@@ -118,12 +118,12 @@ class AuthFilterIT {
         String bareIp = boot("--lakehouse.auth.allowed_ips[0]=127.0.0.1");
         String denied = boot("--lakehouse.auth.allowed_ips[0]=10.0.0.0/8");
 
-        assertThat(Http.get(allowed + "/whoami").statusCode()).isEqualTo(200);
-        assertThat(Http.get(bareIp + "/whoami").statusCode()).isEqualTo(200);
-        HttpResponse<String> refused = Http.get(denied + "/whoami");
+        assertThat(TestHttp.get(allowed + "/whoami").statusCode()).isEqualTo(200);
+        assertThat(TestHttp.get(bareIp + "/whoami").statusCode()).isEqualTo(200);
+        HttpResponse<String> refused = TestHttp.get(denied + "/whoami");
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("\"status\":403");
-        assertThat(Http.get(denied + "/health").statusCode()).isEqualTo(200);
+        assertThat(TestHttp.get(denied + "/health").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -135,8 +135,8 @@ class AuthFilterIT {
                 "--lakehouse.auth.allowed_ips[0]=127.0.0.1");
         contexts.add(v4Only);
 
-        assertThat(Http.get("http://[::1]:" + TestServiceApplication.port(context) + "/whoami").statusCode()).isEqualTo(200);
-        assertThat(Http.get("http://[::1]:" + TestServiceApplication.port(v4Only) + "/whoami").statusCode()).isEqualTo(403);
+        assertThat(TestHttp.get("http://[::1]:" + TestServiceApplication.port(context) + "/whoami").statusCode()).isEqualTo(200);
+        assertThat(TestHttp.get("http://[::1]:" + TestServiceApplication.port(v4Only) + "/whoami").statusCode()).isEqualTo(403);
     }
 
     @Test
@@ -145,8 +145,8 @@ class AuthFilterIT {
                 "--lakehouse.auth.allowed_ips[2]=127.0.0.1");
         String onlyInvalid = boot("--lakehouse.auth.allowed_ips[0]=bogus", "--lakehouse.auth.allowed_ips[1]=10.0.0.0/8");
 
-        assertThat(Http.get(base + "/whoami").statusCode()).isEqualTo(200);
-        assertThat(Http.get(onlyInvalid + "/whoami").statusCode()).isEqualTo(403);
+        assertThat(TestHttp.get(base + "/whoami").statusCode()).isEqualTo(200);
+        assertThat(TestHttp.get(onlyInvalid + "/whoami").statusCode()).isEqualTo(403);
     }
 
     @Test
@@ -154,11 +154,11 @@ class AuthFilterIT {
         String allowedSource = boot("--lakehouse.auth.token=t", "--lakehouse.auth.allowed_ips[0]=127.0.0.1");
         String deniedSource = boot("--lakehouse.auth.token=t", "--lakehouse.auth.allowed_ips[0]=10.1.1.1");
 
-        assertUnauthorized(Http.get(allowedSource + "/whoami"));
-        assertThat(Http.get(allowedSource + "/whoami", "Authorization", "Bearer t").statusCode()).isEqualTo(200);
-        assertThat(Http.get(deniedSource + "/whoami", "Authorization", "Bearer t").statusCode()).isEqualTo(403);
-        assertThat(Http.get(allowedSource + "/health").statusCode()).isEqualTo(200);
-        assertThat(Http.get(deniedSource + "/health").statusCode()).isEqualTo(200);
+        assertUnauthorized(TestHttp.get(allowedSource + "/whoami"));
+        assertThat(TestHttp.get(allowedSource + "/whoami", "Authorization", "Bearer t").statusCode()).isEqualTo(200);
+        assertThat(TestHttp.get(deniedSource + "/whoami", "Authorization", "Bearer t").statusCode()).isEqualTo(403);
+        assertThat(TestHttp.get(allowedSource + "/health").statusCode()).isEqualTo(200);
+        assertThat(TestHttp.get(deniedSource + "/health").statusCode()).isEqualTo(200);
     }
 
     private static void assertUnauthorized(HttpResponse<String> response) {
@@ -173,7 +173,7 @@ class AuthFilterIT {
                 throw new IllegalStateException("test service exited with " + process.exitValue());
             }
             try {
-                if (Http.get(base + "/health").statusCode() == 200) {
+                if (TestHttp.get(base + "/health").statusCode() == 200) {
                     return;
                 }
             } catch (RuntimeException notYet) {

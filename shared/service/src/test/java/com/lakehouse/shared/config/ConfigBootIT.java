@@ -13,8 +13,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import com.lakehouse.shared.auth.AuthPolicy;
 import com.lakehouse.shared.boot.BindRefusedException;
-import com.lakehouse.shared.testapp.Http;
 import com.lakehouse.shared.testapp.TestServiceApplication;
+import com.lakehouse.shared.testing.TestHttp;
 
 /** Config files and the bind gate as a booting service meets them. */
 class ConfigBootIT {
@@ -30,7 +30,7 @@ class ConfigBootIT {
         try (ConfigurableApplicationContext context = TestServiceApplication.start("--config", file.toString())) {
             assertThat(context.getBean(AuthPolicy.class).primaryToken()).hasValue("from-file");
             String base = "http://127.0.0.1:" + TestServiceApplication.port(context);
-            assertThat(Http.get(base + "/whoami").statusCode()).isEqualTo(401);
+            assertThat(TestHttp.get(base + "/whoami").statusCode()).isEqualTo(401);
         }
     }
 

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import com.lakehouse.shared.testapp.Http;
 import com.lakehouse.shared.testapp.TestServiceApplication;
+import com.lakehouse.shared.testing.TestHttp;
 
 /** SPEC §2 error shapes over real HTTP: every failure is problem+json, none leaks internals. */
 class ProblemAdviceIT {
@@ -33,7 +33,7 @@ class ProblemAdviceIT {
 
     @Test
     void healthNamesTheService() {
-        HttpResponse<String> response = Http.get(base + "/health");
+        HttpResponse<String> response = TestHttp.get(base + "/health");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"status\":\"ok\"").contains("\"service\":\"catalogd\"").contains("\"version\"");
@@ -41,7 +41,7 @@ class ProblemAdviceIT {
 
     @Test
     void wellFormedJsonRoundTripsInSnakeCase() {
-        HttpResponse<String> response = Http.post(base + "/echo", "{\"text\":\"hi\",\"count\":2}", "Content-Type", "application/json");
+        HttpResponse<String> response = TestHttp.post(base + "/echo", "{\"text\":\"hi\",\"count\":2}", "Content-Type", "application/json");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"text\":\"hi\",\"count\":2}");
@@ -49,13 +49,13 @@ class ProblemAdviceIT {
 
     @Test
     void malformedJsonIs400() {
-        assertProblem(Http.post(base + "/echo", "{\"text\": ", "Content-Type", "application/json"), 400);
+        assertProblem(TestHttp.post(base + "/echo", "{\"text\": ", "Content-Type", "application/json"), 400);
     }
 
     @Test
     void aDeclaredBodyOverTheCapIs413BeforeParsing() {
         String big = "{\"text\":\"" + "x".repeat(200) + "\",\"count\":1}";
-        assertProblem(Http.post(base + "/echo", big, "Content-Type", "application/json"), 413);
+        assertProblem(TestHttp.post(base + "/echo", big, "Content-Type", "application/json"), 413);
     }
 
     @Test
@@ -65,18 +65,18 @@ class ProblemAdviceIT {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big.getBytes())));
 
-        assertProblem(Http.send(request), 413);
+        assertProblem(TestHttp.send(request), 413);
     }
 
     @Test
     void unknownRouteIs404AndWrongMethodIs405() {
-        assertProblem(Http.get(base + "/no/such/route"), 404);
-        assertProblem(Http.send(HttpRequest.newBuilder(URI.create(base + "/health")).DELETE()), 405);
+        assertProblem(TestHttp.get(base + "/no/such/route"), 404);
+        assertProblem(TestHttp.send(HttpRequest.newBuilder(URI.create(base + "/health")).DELETE()), 405);
     }
 
     @Test
     void domainExceptionsCarryTheirStatusAndDetails() {
-        HttpResponse<String> response = Http.get(base + "/conflict");
+        HttpResponse<String> response = TestHttp.get(base + "/conflict");
 
         assertProblem(response, 409);
         assertThat(response.body()).contains("\"detail\":\"schema differs\"").contains("\"existing\":\"a BIGINT\"");
@@ -84,7 +84,7 @@ class ProblemAdviceIT {
 
     @Test
     void unexpectedFailuresAre500WithoutInternals() {
-        HttpResponse<String> response = Http.get(base + "/boom");
+        HttpResponse<String> response = TestHttp.get(base + "/boom");
 
         assertProblem(response, 500);
         assertThat(response.body()).doesNotContain("/home/someone").doesNotContain("IllegalStateException")
