@@ -5,16 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import com.lakehouse.shared.files.FileTrees;
 import com.lakehouse.shared.storage.StorageClient;
 import com.lakehouse.shared.storage.StoredObject;
 
@@ -149,8 +148,8 @@ public final class StoragedCatalogStore implements CatalogStore {
     }
 
     private static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            FileTrees.deleteTree(dir);
         } catch (IOException e) {
             LOG.debug("scratch cleanup failed: " + e.getClass().getSimpleName());
         }

@@ -10,6 +10,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.lakehouse.embedd.cache.EmbeddingCache;
+import com.lakehouse.embedd.embedding.EmbeddingProvider;
+import com.lakehouse.embedd.embedding.EmbeddingService;
+import com.lakehouse.embedd.embedding.ModelCatalog;
 import com.lakehouse.embedd.local.FairChunkScheduler;
 import com.lakehouse.embedd.local.LocalProvider;
 import com.lakehouse.embedd.local.MiniLmEncoder;

@@ -7,7 +7,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.lakehouse.ingestd.convert.ParquetConverter;
+import com.lakehouse.ingestd.ingest.IngestService;
+import com.lakehouse.ingestd.ingest.IngestWorkspace;
+import com.lakehouse.ingestd.ingest.UploadSpooler;
 import com.lakehouse.shared.auth.AuthPolicy;
+import com.lakehouse.shared.boot.FleetService;
 import com.lakehouse.shared.catalog.CatalogClient;
 import com.lakehouse.shared.http.UpstreamUrl;
 import com.lakehouse.shared.journal.JournalClient;
@@ -38,7 +42,7 @@ class IngestdConfiguration {
 
     @Bean(destroyMethod = "close")
     JournalClient journalClient(IngestdProperties properties, AuthPolicy auth) {
-        return JournalClient.create("ingestd", url("observerd_url", properties.observerdUrl()), auth.primaryToken());
+        return JournalClient.create(FleetService.INGESTD.id(), url("observerd_url", properties.observerdUrl()), auth.primaryToken());
     }
 
     @Bean

@@ -13,17 +13,25 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-
-import com.lakehouse.shared.http.UpstreamUrl;
-import com.lakehouse.shared.web.ProblemStatusTable;
-import com.lakehouse.shared.web.RequestBodyLimit;
-
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+
+import com.lakehouse.shared.http.UpstreamUrl;
+import com.lakehouse.shared.web.ProblemStatusTable;
+import com.lakehouse.shared.web.RequestBodyLimit;
+import com.lakehouse.storaged.store.BucketGuard;
+import com.lakehouse.storaged.store.ObjectStore;
+import com.lakehouse.storaged.store.ObjectUploader;
+import com.lakehouse.storaged.store.PutCaps;
+import com.lakehouse.storaged.store.PutSlots;
+import com.lakehouse.storaged.store.RangeNotSatisfiableException;
+import com.lakehouse.storaged.store.S3Calls;
+import com.lakehouse.storaged.store.S3CredentialSource;
+import com.lakehouse.storaged.web.ObjectController;
 
 /** storaged's beans: the S3 client and the pieces of the object routes. */
 @Configuration(proxyBeanMethods = false)

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.S3Client;
 
 import com.lakehouse.shared.http.LakehouseJson;
 import com.lakehouse.shared.storage.ObjectPage;
@@ -27,8 +27,7 @@ import com.lakehouse.shared.storage.StorageClient;
 import com.lakehouse.shared.storage.StoredObject;
 import com.lakehouse.shared.testing.S3ProxyServer;
 import com.lakehouse.shared.testing.ServiceProcess;
-
-import software.amazon.awssdk.services.s3.S3Client;
+import com.lakehouse.storaged.store.PutResult;
 
 /** storaged's routes against a real S3 server (S3Proxy), storaged run as its own -Xmx256m process. */
 class StoragedIT {

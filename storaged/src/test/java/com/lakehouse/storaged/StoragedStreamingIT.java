@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.lakehouse.shared.http.LakehouseJson;
 import com.lakehouse.shared.testing.S3ProxyServer;
 import com.lakehouse.shared.testing.ServiceProcess;
+import com.lakehouse.storaged.store.PutResult;
 
 /**
  * Objects far larger than storaged's heap go through it both ways: storaged runs with -Xmx256m,

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.lakehouse.shared.auth.AuthPolicy;
+import com.lakehouse.shared.boot.FleetService;
 import com.lakehouse.shared.http.UpstreamUrl;
 import com.lakehouse.shared.journal.JournalClient;
 import com.lakehouse.shared.storage.StorageClient;
@@ -30,7 +31,7 @@ class VectordConfiguration {
         if (properties.observerdUrl() == null || properties.observerdUrl().isBlank()) {
             return new VectorJournal(null);
         }
-        return new VectorJournal(JournalClient.create("vectord",
+        return new VectorJournal(JournalClient.create(FleetService.VECTORD.id(),
                 UpstreamUrl.parse("[vectord] observerd_url", properties.observerdUrl()), auth.primaryToken()));
     }
 

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
+import com.lakehouse.shared.files.FileTrees;
 import com.lakehouse.shared.http.LakehouseJson;
 import com.lakehouse.shared.testing.FakeObserverd;
 import com.lakehouse.shared.testing.S3ProxyServer;
@@ -406,7 +407,7 @@ class VectordIT {
         String listing = api.get("/vectors/index").json().toString();
 
         vectord.kill();
-        deleteTree(work.resolve("vectord/data/vectord"));
+        FileTrees.deleteTree(work.resolve("vectord/data/vectord"));
         vectord.restart();
 
         assertThat(api.get("/vectors/index").json().toString()).isEqualTo(listing);
@@ -527,14 +528,6 @@ class VectordIT {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) throws Exception {
-        try (var walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
             }
         }
     }

@@ -8,8 +8,8 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
-import com.lakehouse.embedd.EmbeddingProvider;
-import com.lakehouse.embedd.ModelInfo;
+import com.lakehouse.embedd.embedding.EmbeddingProvider;
+import com.lakehouse.embedd.embedding.ModelInfo;
 import com.lakehouse.shared.error.UnavailableException;
 import com.lakehouse.shared.error.UpstreamFailureException;
 import com.lakehouse.shared.error.UpstreamTimeoutException;

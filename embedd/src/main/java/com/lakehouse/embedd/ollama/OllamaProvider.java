@@ -16,15 +16,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import com.lakehouse.embedd.EmbeddingProvider;
-import com.lakehouse.embedd.ModelInfo;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.lakehouse.embedd.embedding.EmbeddingProvider;
+import com.lakehouse.embedd.embedding.ModelInfo;
 import com.lakehouse.shared.error.UnavailableException;
 import com.lakehouse.shared.error.UpstreamFailureException;
 import com.lakehouse.shared.error.UpstreamTimeoutException;
 import com.lakehouse.shared.http.LakehouseJson;
-
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@code ollama} provider: one {@code POST /api/embed} per list of texts (Ollama's batch

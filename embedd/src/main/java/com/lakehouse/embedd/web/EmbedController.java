@@ -1,17 +1,14 @@
 package com.lakehouse.embedd.web;
 
-import java.util.List;
-
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.lakehouse.embedd.EmbeddingService;
-import com.lakehouse.embedd.ModelCatalog;
-import com.lakehouse.embedd.ModelInfo;
 import com.lakehouse.embedd.cache.CacheStats;
 import com.lakehouse.embedd.cache.EmbeddingCache;
+import com.lakehouse.embedd.embedding.EmbeddingService;
+import com.lakehouse.embedd.embedding.ModelCatalog;
 import com.lakehouse.shared.error.InvalidRequestException;
 
 /** SPEC §8: {@code POST /embed}, {@code GET /embed/stats}, {@code GET /embed/models}. */
@@ -45,17 +42,5 @@ class EmbedController {
     @GetMapping("/embed/models")
     ModelsResponse models() {
         return new ModelsResponse(catalog.defaultModel().name(), catalog.models());
-    }
-
-    /** {@code {"texts":[...],"model":"optional"}}. */
-    record EmbedRequest(List<String> texts, String model) {
-    }
-
-    /** {@code {"model","dimension","vectors":[[...]]}}, vectors in input order. */
-    record EmbedResponse(String model, int dimension, List<float[]> vectors) {
-    }
-
-    /** {@code {"default_model","models":[{"name","dimension","provider"}]}}. */
-    record ModelsResponse(String defaultModel, List<ModelInfo> models) {
     }
 }

@@ -17,6 +17,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import com.lakehouse.shared.error.UnavailableException;
+import com.lakehouse.shared.files.FileTrees;
 import com.lakehouse.vectord.engine.IndexingPool;
 import com.lakehouse.vectord.engine.VectorIndex;
 import com.lakehouse.vectord.persist.Envelope;
@@ -87,7 +88,7 @@ final class IndexLoader {
             for (Path dir : dirs.sorted().toList()) {
                 String name = dir.getFileName().toString();
                 if (name.startsWith(RESTORING)) {
-                    VectorIndexFiles.deleteTree(dir);
+                    FileTrees.deleteTree(dir);
                 } else if (VectorIndex.committedSpec(dir).filter(s -> s.name().equals(name)).isPresent()) {
                     names.add(name);
                 } else if (Files.isDirectory(dir)) {
@@ -144,16 +145,16 @@ final class IndexLoader {
         Envelope envelope = publisher.envelope(name)
                 .orElseThrow(() -> new IOException("commit point vanished during startup"));
         Path staging = dataDir.resolve(RESTORING + name);
-        VectorIndexFiles.deleteTree(staging);
+        FileTrees.deleteTree(staging);
         long downloadStart = System.nanoTime();
         publisher.download(envelope, staging);
         long downloadMillis = (System.nanoTime() - downloadStart) / 1_000_000;
         if (VectorIndex.committedSpec(staging).filter(s -> s.name().equals(name)).isEmpty()) {
-            VectorIndexFiles.deleteTree(staging);
+            FileTrees.deleteTree(staging);
             throw new IOException("the stored files do not form a vectord index named '" + name + "'");
         }
         Path target = dataDir.resolve(name);
-        VectorIndexFiles.deleteTree(target);
+        FileTrees.deleteTree(target);
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         ManagedIndex managed = new ManagedIndex(VectorIndex.open(target, pool, ramBufferMb));
         long bytes = 0;

@@ -19,6 +19,7 @@ import org.apache.lucene.store.AlreadyClosedException;
 import com.lakehouse.shared.error.ConflictException;
 import com.lakehouse.shared.error.InvalidRequestException;
 import com.lakehouse.shared.error.NotFoundException;
+import com.lakehouse.shared.files.FileTrees;
 import com.lakehouse.vectord.engine.IndexSpec;
 import com.lakehouse.vectord.engine.IndexingPool;
 import com.lakehouse.vectord.engine.SearchHit;
@@ -83,7 +84,7 @@ public final class IndexRegistry implements AutoCloseable {
             throw new ConflictException("vector index '" + spec.name() + "' already exists");
         }
         Path dir = dataDir.resolve(spec.name());
-        VectorIndexFiles.deleteTree(dir);
+        FileTrees.deleteTree(dir);
         ManagedIndex managed = new ManagedIndex(VectorIndex.create(dir, spec, pool, ramBufferMb));
         managed.index().onBackgroundChange(() -> scheduler.mutated(managed));
         indexes.put(spec.name(), managed);

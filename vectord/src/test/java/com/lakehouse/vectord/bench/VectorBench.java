@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.lakehouse.shared.files.FileTrees;
 import com.lakehouse.vectord.engine.Distance;
 import com.lakehouse.vectord.engine.ExactSearch;
 import com.lakehouse.vectord.engine.IndexSpec;
@@ -63,7 +64,7 @@ public final class VectorBench {
         writeInts(work.resolve("truth.i32"), truth);
 
         Path dir = work.resolve("lucene");
-        deleteTree(dir);
+        FileTrees.deleteTree(dir);
         IndexSpec spec = new IndexSpec("bench", dim, Distance.COSINE, 16, 200);
         try (IndexingPool pool = IndexingPool.forCores()) {
             build(dir, spec, pool, data);
@@ -174,17 +175,6 @@ public final class VectorBench {
             for (int[] r : rows) {
                 for (int v : r) {
                     out.writeInt(Integer.reverseBytes(v));
-                }
-            }
-        }
-    }
-
-
-    private static void deleteTree(Path root) throws IOException {
-        if (Files.exists(root)) {
-            try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
-                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
                 }
             }
         }

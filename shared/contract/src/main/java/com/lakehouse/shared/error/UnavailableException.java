@@ -26,4 +26,10 @@ public class UnavailableException extends LakehouseException {
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }
+
+    /** {@code Retry-After} in whole seconds (at least 1) when a retry delay is known. */
+    @Override
+    public Map<String, String> headers() {
+        return retryAfter().map(d -> Map.of("Retry-After", Long.toString(Math.max(1, d.toSeconds())))).orElse(Map.of());
+    }
 }

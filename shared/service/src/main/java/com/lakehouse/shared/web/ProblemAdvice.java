@@ -16,7 +16,6 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import com.lakehouse.shared.error.LakehouseException;
-import com.lakehouse.shared.error.UnavailableException;
 
 /**
  * Turns every failure into problem+json (SPEC §2). Spring MVC's own exceptions (unknown route,
@@ -47,8 +46,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         }
         Map<String, Object> details = error instanceof LakehouseException le ? le.details() : Map.of();
         HttpHeaders headers = new HttpHeaders();
-        if (error instanceof UnavailableException ue) {
-            ue.retryAfter().ifPresent(d -> headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, d.toSeconds()))));
+        if (error instanceof LakehouseException le) {
+            le.headers().forEach(headers::set);
         }
         return problem(status, error.getMessage(), details, headers);
     }

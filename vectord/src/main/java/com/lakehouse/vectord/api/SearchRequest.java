@@ -1,7 +1,0 @@
-package com.lakehouse.vectord.api;
-
-import java.util.Map;
-
-/** {@code POST /vectors/index/{name}/search}: k defaults to 10, ef to {@code default_ef}. */
-record SearchRequest(double[] vector, Integer k, Integer ef, Map<String, Object> filter) {
-}
