@@ -54,7 +54,9 @@ public final class S3ProxyServer implements AutoCloseable {
     /** (Re)starts on the same port with the same data. */
     public void start() {
         process.start();
-        process.awaitHttp(endpoint(), Duration.ofSeconds(30), true);
+        // The same bound as a service start (ServiceProcess): on a loaded CI machine S3Proxy's
+        // logback setup alone has taken 10 s.
+        process.awaitHttp(endpoint(), Duration.ofSeconds(90), true);
     }
 
     /** Stops the server as an outage would: the port closes, the data stays. */
