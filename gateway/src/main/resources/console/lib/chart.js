@@ -20,11 +20,11 @@ export function suggest(columns) {
   const numbers = kinds.flatMap((k, i) => (k === 'number' ? [i] : []));
   if (numbers.length === 0) return null;
   const time = kinds.indexOf('time');
-  if (time >= 0) return { kind: 'line', x: time, ys: numbers.slice(0, 3) };
+  if (time >= 0) return { kind: 'line', x: time, ys: [numbers[0]] };
   const text = kinds.indexOf('text');
-  if (text >= 0) return { kind: 'bar', x: text, ys: numbers.slice(0, 3) };
+  if (text >= 0) return { kind: 'bar', x: text, ys: [numbers[0]] };
   if (numbers.length >= 2) return { kind: 'scatter', x: numbers[0], ys: [numbers[1]] };
-  return { kind: 'line', x: -1, ys: numbers };
+  return { kind: 'line', x: -1, ys: [numbers[0]] };
 }
 
 function toNumber(v, kind) {
@@ -67,7 +67,11 @@ function options(result, choice, plot, width) {
   }
   return {
     width, height: 320,
-    scales: { x: { time: plot.time, ...(plot.labels ? { range: (u, min, max) => [min - 0.5, max + 0.5] } : {}) } },
+    scales: {
+      x: { time: plot.time, ...(plot.labels ? { range: (u, min, max) => [min - 0.5, max + 0.5] } : {}) },
+      // Bars grow from zero, or their heights would lie.
+      ...(choice.kind === 'bar' ? { y: { range: (u, min, max) => [Math.min(0, min), Math.max(0, max) * 1.08 || 1] } } : {}),
+    },
     series,
     axes: [xAxis, { stroke: '#475569', grid: { stroke: '#e2e8f0' } }],
     legend: { show: true },

@@ -11,7 +11,7 @@ const OVERSCAN = 8;
 function widths(columns, rows) {
   const sample = rows.length > 500 ? rows.slice(0, 500) : rows;
   return columns.map((c, i) => {
-    let chars = c.name.length + 2;
+    let chars = c.name.length + Math.ceil((c.type ?? '').length * 0.7) + 2;
     for (const r of sample) {
       const v = cell(r[i]);
       chars = Math.max(chars, v === null ? 4 : Math.min(v.length, 60));
@@ -36,6 +36,8 @@ export function grid({ columns, rows, label = 'Results' }) {
   const body = el('div', { class: 'grid-body' }, spacer, layer);
   const scroller = el('div', {
     class: 'grid-scroll', tabindex: '0', role: 'grid', 'aria-label': label,
+    // As tall as a short result (header, rows, a scrollbar), capped by the stylesheet.
+    style: { height: `${34 + rows.length * ROW_HEIGHT + 18}px` },
     'aria-rowcount': String(rows.length + 1), 'aria-colcount': String(columns.length),
   }, header, body);
 

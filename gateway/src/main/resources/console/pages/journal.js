@@ -1,7 +1,7 @@
 // Journal: who changed what and when, read with SQL from the lakehouse_journal dataset and laid
 // out as a timeline grouped by day. Events reach the dataset at the observer's flush; "Flush now"
 // asks for one (POST /v1/journal/flush).
-import { postJson, sql } from '../lib/api.js';
+import { getJson, postJson, sql } from '../lib/api.js';
 import { el, field, mount, select, status } from '../lib/dom.js';
 import { cell, literal } from '../lib/format.js';
 import { problemView } from '../lib/problem.js';
@@ -18,7 +18,7 @@ function query(entityType, text) {
   return `SELECT "timestamp", entity_type, entity_id, field, action, old_value, new_value, actor, source FROM lakehouse_journal${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY "timestamp" DESC LIMIT ${LIMIT}`;
 }
 
-function timeline(result) {
+function timeline(result, names) {
   const at = Object.fromEntries(result.columns.map((c, i) => [c.name, i]));
   const days = new Map();
   for (const row of result.rows) {
@@ -34,7 +34,8 @@ function timeline(result) {
       const change = v('field') ? [' · ', el('span', { class: 'mono' }, v('field')), ': ', el('span', { class: 'old' }, v('old_value') ?? '∅'), ' → ', el('span', { class: 'new' }, v('new_value') ?? '∅')] : [];
       return el('li', {},
         el('time', { datetime: v('timestamp') }, Number.isNaN(time.getTime()) ? v('timestamp') : time.toLocaleTimeString()),
-        el('p', {}, el('strong', {}, v('actor') ?? 'unknown'), ` ${v('action')} `, el('span', { class: 'tag' }, v('entity_type')), ' ', el('span', { class: 'mono' }, v('entity_id')), change),
+        el('p', {}, el('strong', {}, v('actor') ?? 'unknown'), ` ${v('action')} `, el('span', { class: 'tag' }, v('entity_type')), ' ', el('span', { class: 'mono' }, v('entity_id')),
+          names.has(v('entity_id')) ? ` (${names.get(v('entity_id'))})` : '', change),
         el('p', { class: 'small muted' }, `via ${v('source') ?? '—'}`));
     }))));
 }
@@ -50,11 +51,16 @@ export async function render(root) {
   mount(root, el('h1', { id: 'page-title' }, 'Journal'),
     el('p', { class: 'muted' }, 'Every mutation in the fleet: ingests, registrations, vector and memory changes.'), form, state, out);
 
+  // Datasets are journaled by id; the catalog says their names.
+  const catalogNames = getJson('/v1/catalog/list')
+    .then((l) => new Map((l.datasets ?? []).map((d) => [d.dataset_id, d.name])))
+    .catch(() => new Map());
+
   async function load() {
     try {
-      const result = await sql(query(type.value, text.value.trim()), LIMIT);
+      const [result, names] = await Promise.all([sql(query(type.value, text.value.trim()), LIMIT), catalogNames]);
       state.textContent = `${result.row_count} events${result.row_count >= LIMIT ? ` (the newest ${LIMIT})` : ''}`;
-      mount(out, result.rows.length ? timeline(result) : el('p', {}, 'No events match.'));
+      mount(out, result.rows.length ? timeline(result, names) : el('p', {}, 'No events match.'));
     } catch (e) {
       if (/lakehouse_journal/.test(e.problem?.detail ?? '') && e.status === 400) {
         state.textContent = '';

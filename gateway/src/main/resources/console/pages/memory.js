@@ -45,12 +45,17 @@ export async function render(root) {
       el('div', { class: 'field end' }, el('button', { type: 'submit', class: 'primary' }, 'Search'))));
   mount(root, el('h1', { id: 'page-title' }, 'Memory'), form, state, out);
 
+  let latest = 0;
   async function search() {
+    // Only the newest search may fill the list: an older answer arriving late is dropped.
+    latest += 1;
+    const mine = latest;
     const body = { query: query.value, limit: 50 };
     const t = tags.value.split(',').map((s) => s.trim()).filter(Boolean);
     if (t.length) body.tags = t;
     try {
       const { results = [] } = await postJson('/v1/pathway/search', body);
+      if (mine !== latest) return;
       state.textContent = `${results.length} traces${query.value.trim() ? '' : ', newest first'}`;
       mount(out, results.length ? results.map((r) => traceCard(r.trace, query.value.trim() ? r.score : undefined)) : el('p', {}, 'No traces.'));
     } catch (e) {

@@ -70,9 +70,9 @@ export async function render(root) {
       const csv = el('button', { type: 'button', on: { click: () => download(result) } }, 'Download CSV');
       mount(output,
         el('div', { class: 'toolbar' }, csv),
-        grid({ columns: result.columns, rows: result.rows, label: 'Query result' }),
-        el('h2', {}, 'Chart'),
-        chartPanel(result));
+        el('div', { class: 'result-panes' },
+          el('div', {}, el('h2', { class: 'visually-hidden' }, 'Rows'), grid({ columns: result.columns, rows: result.rows, label: 'Query result' })),
+          el('div', {}, el('h2', { class: 'visually-hidden' }, 'Chart'), chartPanel(result))));
     } catch (e) {
       state.textContent = `Failed after ${ms(performance.now() - started)}`;
       const position = errorPosition(e.problem?.detail);
