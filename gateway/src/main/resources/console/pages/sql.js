@@ -2,23 +2,13 @@
 // download, elapsed time, and DuckDB's error with the caret moved to where it points.
 import { getJson, sql } from '../lib/api.js';
 import { chartPanel } from '../lib/chart.js';
+import { toCsv } from '../lib/csv.js';
 import { el, field, mount, status } from '../lib/dom.js';
-import { cell, count, ms } from '../lib/format.js';
+import { count, ms } from '../lib/format.js';
 import { grid } from '../lib/grid.js';
 import { errorPosition, problemView } from '../lib/problem.js';
 
 const KEY = 'lakehouse.sql';
-
-/** RFC 4180 CSV of a result (header row, CRLF, fields quoted when they need it). */
-export function toCsv(result) {
-  const quote = (v) => {
-    const s = cell(v) ?? '';
-    return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-  };
-  const lines = [result.columns.map((c) => quote(c.name)).join(',')];
-  for (const row of result.rows) lines.push(row.map(quote).join(','));
-  return `${lines.join('\r\n')}\r\n`;
-}
 
 function download(result) {
   const url = URL.createObjectURL(new Blob([toCsv(result)], { type: 'text/csv;charset=utf-8' }));
