@@ -22,13 +22,17 @@ public class GatewayApplication {
      * while the caller is still sending. Tomcat then reads and drops the rest of that body (up to
      * 1 GiB here, 2 MiB by default) before it ends the exchange: closing a connection with unread
      * bytes in it resets it, and a reset can destroy the answer before the caller has read it.
+     *
+     * <p>Boot's own static mappings ({@code /**} from classpath:/static, {@code /webjars/**}) are off:
+     * outside {@code /v1} the gateway serves only the console's files (gateway.console).
      */
     static final Map<String, Object> DEFAULTS = Map.of(
             "spring.servlet.multipart.enabled", "false",
             "spring.mvc.formcontent.filter.enabled", "false",
             "spring.cloud.gateway.server.webmvc.form-filter.enabled", "false",
             "spring.cloud.gateway.server.webmvc.remove-content-length-request-headers-filter.enabled", "false",
-            "server.tomcat.max-swallow-size", "1GB");
+            "server.tomcat.max-swallow-size", "1GB",
+            "spring.web.resources.add-mappings", "false");
 
     public static void main(String[] args) {
         LakehouseApplication.run(LakehouseApplication.create(FleetService.GATEWAY, GatewayApplication.class, DEFAULTS),
