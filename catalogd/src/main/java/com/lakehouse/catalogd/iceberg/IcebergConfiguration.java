@@ -1,0 +1,43 @@
+package com.lakehouse.catalogd.iceberg;
+
+import java.nio.file.Path;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.lakehouse.catalogd.Catalog;
+import com.lakehouse.catalogd.CatalogdProperties;
+import com.lakehouse.catalogd.RegisterHook;
+import com.lakehouse.shared.http.ServiceClient;
+import com.lakehouse.shared.storage.StorageClient;
+
+/** The Iceberg view of the catalog: its metadata written through storaged, served under {@code /iceberg}. */
+@Configuration(proxyBeanMethods = false)
+class IcebergConfiguration {
+
+    @Bean
+    StoragedFileIO storagedFileIO(StorageClient storage, S3Settings s3) {
+        return new StoragedFileIO(storage, new StorageLocations(s3.bucket()));
+    }
+
+    @Bean(destroyMethod = "close")
+    ParquetFooters parquetFooters(ServiceClient storagedClient, CatalogdProperties properties) {
+        return new ParquetFooters(storagedClient, Path.of(properties.dataDir(), "scratch", "footers"));
+    }
+
+    @Bean
+    IcebergTables icebergTables(StoragedFileIO io, S3Settings s3, ParquetFooters footers) {
+        return new IcebergTables(io, new StorageLocations(s3.bucket()), footers);
+    }
+
+    /** Every acknowledged version has its Iceberg metadata (the hook runs before the catalog persists). */
+    @Bean
+    RegisterHook icebergRegisterHook(IcebergTables tables) {
+        return tables::write;
+    }
+
+    @Bean
+    IcebergCatalogView icebergCatalogView(Catalog catalog, IcebergTables tables, IcebergProperties properties, S3Settings s3) {
+        return new IcebergCatalogView(catalog, tables, properties, s3);
+    }
+}
