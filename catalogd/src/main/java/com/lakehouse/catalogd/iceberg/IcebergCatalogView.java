@@ -52,7 +52,8 @@ public final class IcebergCatalogView {
 
     public List<TableIdentifier> tables(Namespace requested) {
         requireNamespace(requested);
-        return catalog.list().datasets().stream().map(m -> TableIdentifier.of(namespace, m.name())).toList();
+        return catalog.list().datasets().stream().filter(m -> IcebergSchemas.representable(m.schema()))
+                .map(m -> TableIdentifier.of(namespace, m.name())).toList();
     }
 
     public boolean exists(Namespace requested, String table) {

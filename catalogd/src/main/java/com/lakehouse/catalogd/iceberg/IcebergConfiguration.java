@@ -30,10 +30,18 @@ class IcebergConfiguration {
         return new IcebergTables(io, new StorageLocations(s3.bucket()), footers);
     }
 
-    /** Every acknowledged version has its Iceberg metadata (the hook runs before the catalog persists). */
+    /**
+     * Every acknowledged version has its Iceberg metadata (the hook runs before the catalog
+     * persists). A schema Iceberg cannot express is no reason to refuse a register: such a dataset
+     * stays out of the Iceberg view.
+     */
     @Bean
     RegisterHook icebergRegisterHook(IcebergTables tables) {
-        return tables::write;
+        return history -> {
+            if (IcebergSchemas.representable(history.getLast().schema())) {
+                tables.write(history);
+            }
+        };
     }
 
     @Bean

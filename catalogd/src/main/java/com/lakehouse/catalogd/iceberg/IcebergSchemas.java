@@ -34,6 +34,16 @@ public final class IcebergSchemas {
         return new Schema(fields);
     }
 
+    /** Whether every column has an Iceberg type: datasets that do not are left out of the Iceberg view. */
+    public static boolean representable(List<SchemaColumn> columns) {
+        try {
+            columns.forEach(c -> type(c.type()));
+            return true;
+        } catch (UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
     /** The Iceberg type of a DuckDB type name; a type without an Iceberg twin is refused, never guessed. */
     public static Type type(String duckdbType) {
         String t = duckdbType.trim().toUpperCase(Locale.ROOT);

@@ -9,15 +9,13 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
+import com.lakehouse.catalogd.InMemoryDuckDb;
 import com.lakehouse.shared.http.ServiceClient;
 import com.lakehouse.shared.storage.StorageKeys;
 
@@ -36,7 +34,7 @@ public final class ParquetFooters implements FooterSource, AutoCloseable {
 
     private final ServiceClient storaged;
     private final Path scratch;
-    private Connection db;
+    private final InMemoryDuckDb duckdb = new InMemoryDuckDb();
 
     public ParquetFooters(ServiceClient storaged, Path scratch) {
         this.storaged = storaged;
@@ -79,7 +77,7 @@ public final class ParquetFooters implements FooterSource, AutoCloseable {
 
     private List<FooterStats> query(Path file) {
         List<FooterStats> stats = new ArrayList<>();
-        try (PreparedStatement statement = connection().prepareStatement(SQL)) {
+        try (PreparedStatement statement = duckdb.connection().prepareStatement(SQL)) {
             statement.setString(1, file.toAbsolutePath().toString());
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -117,27 +115,8 @@ public final class ParquetFooters implements FooterSource, AutoCloseable {
         return true;
     }
 
-    /** One in-memory DuckDB for the service's life, offline as everywhere in the fleet. */
-    private Connection connection() throws SQLException {
-        if (db == null || db.isClosed()) {
-            Properties config = new Properties();
-            config.setProperty("autoinstall_known_extensions", "false");
-            config.setProperty("autoload_known_extensions", "false");
-            config.setProperty("threads", "1");
-            db = DriverManager.getConnection("jdbc:duckdb:", config);
-        }
-        return db;
-    }
-
     @Override
-    public synchronized void close() {
-        if (db != null) {
-            try {
-                db.close();
-            } catch (SQLException e) {
-                // an in-memory database at shutdown: nothing to lose
-            }
-            db = null;
-        }
+    public void close() {
+        duckdb.close();
     }
 }

@@ -31,5 +31,7 @@ class IcebergSchemasTest {
     void aTypeWithoutAnIcebergTwinIsRefused() {
         assertThatThrownBy(() -> IcebergSchemas.type("INTERVAL")).isInstanceOf(UnsupportedOperationException.class)
                 .hasMessageContaining("INTERVAL");
+        assertThat(IcebergSchemas.representable(List.of(new SchemaColumn("d", "INTERVAL", true)))).isFalse();
+        assertThat(IcebergSchemas.representable(List.of(new SchemaColumn("d", "DATE", true)))).isTrue();
     }
 }
