@@ -223,6 +223,20 @@ class IcebergTablesTest {
     }
 
     @Test
+    void anObjectRewrittenInPlaceIsAnOverwriteOfTheSamePath() {
+        DatasetManifest v1 = version(1, "2026-01-01T00:00:00Z", "datasets/trips/d1.parquet");
+        DataObject rewritten = new DataObject("datasets/trips/d1.parquet", 2000, "etag-new", 20);
+        DatasetManifest v2 = new DatasetManifest(v1.datasetId(), v1.name(), 2, v1.schemaFingerprint(), SCHEMA,
+                List.of(rewritten), 20, v1.createdAt(), "2026-01-01T00:00:20Z");
+
+        TableMetadata metadata = tables.write(List.of(v1, v2));
+
+        assertThat(metadata.snapshot(2).operation()).isEqualTo(DataOperations.OVERWRITE);
+        assertThat(liveFiles(metadata, 2)).containsExactly("s3://" + bucket + "/datasets/trips/d1.parquet");
+        assertThat(liveFiles(metadata, 1)).containsExactly("s3://" + bucket + "/datasets/trips/d1.parquet");
+    }
+
+    @Test
     void anEmptyFirstVersionIsAnEmptySnapshot() {
         TableMetadata metadata = tables.write(List.of(version(1, "2026-01-01T00:00:00Z")));
 
