@@ -2,6 +2,9 @@ package com.lakehouse.catalogd.iceberg;
 
 import java.nio.file.Path;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,6 +17,8 @@ import com.lakehouse.shared.storage.StorageClient;
 /** The Iceberg view of the catalog: its metadata written through storaged, served under {@code /iceberg}. */
 @Configuration(proxyBeanMethods = false)
 class IcebergConfiguration {
+
+    private static final Log LOG = LogFactory.getLog(IcebergConfiguration.class);
 
     @Bean
     StoragedFileIO storagedFileIO(StorageClient storage, S3Settings s3) {
@@ -30,16 +35,22 @@ class IcebergConfiguration {
         return new IcebergTables(io, new StorageLocations(s3.bucket()), footers);
     }
 
+    /** Versions whose missing metadata a register rebuilds itself; a longer gap is left to the next load. */
+    static final int REGISTER_REBUILD_LIMIT = 8;
+
     /**
      * Every acknowledged version has its Iceberg metadata (the hook runs before the catalog
      * persists). A schema Iceberg cannot express is no reason to refuse a register: such a dataset
-     * stays out of the Iceberg view.
+     * stays out of the Iceberg view. Nor is a long history without metadata (a catalog older than
+     * the Iceberg view): loading the table rebuilds it, outside the catalog's lock.
      */
     @Bean
     RegisterHook icebergRegisterHook(IcebergTables tables) {
         return history -> {
-            if (IcebergSchemas.representable(history.getLast().schema())) {
-                tables.write(history);
+            if (IcebergSchemas.representable(history.getLast().schema())
+                    && tables.write(history, REGISTER_REBUILD_LIMIT).isEmpty()) {
+                LOG.info("iceberg: " + history.getLast().name() + " has more than " + REGISTER_REBUILD_LIMIT
+                        + " versions without metadata; its next load rebuilds them");
             }
         };
     }

@@ -90,6 +90,16 @@ public final class IcebergTables {
      * of these versions is missing. Safe to call again: existing metadata is read, not rewritten.
      */
     public TableMetadata write(List<DatasetManifest> history) {
+        return write(history, Integer.MAX_VALUE).orElseThrow();
+    }
+
+    /**
+     * As {@link #write(List)}, but writes nothing and answers empty when more than {@code maxWrites}
+     * versions lack their metadata: a register (under the catalog's lock) must not wait on the
+     * rebuild of a long history, e.g. the first register after upgrading a catalog that predates
+     * the Iceberg view. The next load of the table rebuilds it.
+     */
+    public Optional<TableMetadata> write(List<DatasetManifest> history, int maxWrites) {
         if (history.isEmpty()) {
             throw new IllegalArgumentException("a table needs at least one version");
         }
@@ -98,12 +108,18 @@ public final class IcebergTables {
             int next = history.size();
             TableMetadata base = null;
             while (next > 0) {
+                if (history.size() - next > maxWrites) {
+                    return Optional.empty();
+                }
                 Optional<TableMetadata> existing = existing(history.get(next - 1));
                 if (existing.isPresent()) {
                     base = existing.get();
                     break;
                 }
                 next--;
+            }
+            if (history.size() - next > maxWrites) {
+                return Optional.empty();
             }
             if (next < history.size() - 1) {
                 LOG.info("iceberg: rebuilding metadata of " + history.getLast().name() + " from version "
@@ -112,7 +128,7 @@ public final class IcebergTables {
             for (int i = next; i < history.size(); i++) {
                 base = commit(base, i == 0 ? null : history.get(i - 1), history.get(i));
             }
-            return base;
+            return Optional.of(base);
         } finally {
             writes.unlock();
         }

@@ -210,6 +210,25 @@ class IcebergTablesTest {
     }
 
     @Test
+    void aBoundedWriteLeavesALongGapToTheNextFullWrite() {
+        TableMetadata two = tables.write(history().subList(0, 2));
+        io.written.clear();
+
+        assertThat(tables.write(history(), 1)).isPresent();
+        all(io.written).forEach(io::deleteFile);
+        io.written.clear();
+        Set.of(two.metadataFileLocation(), tables.metadataLocation(history().get(0))).forEach(io::deleteFile);
+
+        assertThat(tables.write(history(), 2)).isEmpty();
+        assertThat(io.written).isEmpty();
+        assertThat(tables.write(history(), 3)).isPresent();
+    }
+
+    private static Set<String> all(Set<String> paths) {
+        return Set.copyOf(paths);
+    }
+
+    @Test
     void aNameRegisteredAgainAfterADeleteGetsFreshMetadata() {
         DatasetManifest before = version(1, "2026-01-01T00:00:00Z", "datasets/trips/d1.parquet");
         DatasetManifest after = version(1, "2026-02-01T00:00:00Z", "datasets/trips/d9.parquet");
