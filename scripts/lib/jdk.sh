@@ -24,3 +24,24 @@ find_java() {
   [[ -n "$best" ]] || return 1
   echo "$best"
 }
+
+# find_java_for MAJOR...: the java binary of a JDK whose major version is one of those named, the
+# newest first (for tools with a narrower range than the fleet's, e.g. Spark 4.0: 17 and 21).
+# Looks at JAVA_HOME, /usr/lib/jvm/*, then java on PATH; returns 1 when none fits.
+find_java_for() {
+  local candidates=()
+  [[ -n "${JAVA_HOME:-}" ]] && candidates+=("$JAVA_HOME/bin/java")
+  local dir
+  for dir in $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -V -r); do candidates+=("${dir%/}/bin/java"); done
+  command -v java > /dev/null 2>&1 && candidates+=("$(command -v java)")
+  local best="" best_major=0 c major wanted
+  for c in "${candidates[@]}"; do
+    [[ -x "$c" ]] || continue
+    major=$(java_major "$c" 2> /dev/null || echo 0)
+    for wanted in "$@"; do
+      if [[ "$major" == "$wanted" ]] && ((major > best_major)); then best=$c; best_major=$major; fi
+    done
+  done
+  [[ -n "$best" ]] || return 1
+  echo "$best"
+}

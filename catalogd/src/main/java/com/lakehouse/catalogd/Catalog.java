@@ -2,6 +2,7 @@ package com.lakehouse.catalogd;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,14 +36,20 @@ public class Catalog {
     private final CatalogJournal journal;
     private final CheckpointPolicy checkpoints;
     private final Clock clock;
+    private final RegisterHook hook;
     private final ReentrantLock mutations = new ReentrantLock();
     private volatile CatalogState state;
 
     public Catalog(CatalogStore store, CatalogJournal journal, CheckpointPolicy checkpoints, Clock clock) {
+        this(store, journal, checkpoints, clock, RegisterHook.NONE);
+    }
+
+    public Catalog(CatalogStore store, CatalogJournal journal, CheckpointPolicy checkpoints, Clock clock, RegisterHook hook) {
         this.store = store;
         this.journal = journal;
         this.checkpoints = checkpoints;
         this.clock = clock;
+        this.hook = hook;
     }
 
     /** Publishes the state loaded at startup; later calls are ignored (the catalog is loaded once). */
@@ -70,6 +77,7 @@ public class Catalog {
                 case RegisterDecision.Unchanged unchanged -> new RegisterResponse(RegisterResponse.UNCHANGED, unchanged.current());
                 case RegisterDecision.Conflict conflict -> throw conflict(conflict.current(), request);
                 case RegisterDecision.Changed changed -> {
+                    beforeAcknowledge(current, changed.manifest());
                     publish(current, new CatalogChange.Registered(current.catalogVersion() + 1, changed.manifest()));
                     journal.registered(changed.previous(), changed.manifest(), actor);
                     yield new RegisterResponse(changed.created() ? RegisterResponse.CREATED : RegisterResponse.UPDATED,
@@ -109,6 +117,19 @@ public class Catalog {
     public CatalogListing list() {
         CatalogState current = loadedState();
         return new CatalogListing(current.currentManifests(), current.catalogVersion());
+    }
+
+    /** The hook's work (the Iceberg metadata) is durable before the change is, so an acknowledged version has it. */
+    private void beforeAcknowledge(CatalogState current, DatasetManifest manifest) {
+        List<DatasetManifest> history = new ArrayList<>(current.history(manifest.name()).orElse(List.of()));
+        history.add(manifest);
+        try {
+            hook.beforeAcknowledge(List.copyOf(history));
+        } catch (RuntimeException e) {
+            LOG.warn("register of " + manifest.name() + " v" + manifest.version() + " refused: " + e.getMessage());
+            throw new UnavailableException("the catalog could not write the version's table metadata through storaged ("
+                    + e.getMessage() + "); nothing changed, retry later", RETRY_AFTER, null);
+        }
     }
 
     /** Persist first, publish second: the caller is told only about durable state. */

@@ -23,12 +23,20 @@ class CatalogdConfiguration {
         return new ManifestParquet();
     }
 
+    /** A register waits on its persist, so calls get the catalog's timeout, not the bulk-transfer default. */
     @Bean
-    CatalogStore catalogStore(CatalogdProperties properties, AuthPolicy auth, ManifestParquet parquet) {
+    ServiceClient storagedClient(CatalogdProperties properties, AuthPolicy auth) {
         URI storaged = UpstreamUrl.parse("[catalogd] storaged_url", properties.storagedUrl());
-        // A register waits on its persist, so calls get the catalog's timeout, not the bulk-transfer default.
-        StorageClient storage = new StorageClient(new ServiceClient("storaged", storaged, auth.primaryToken(),
-                properties.storagedTimeout()));
+        return new ServiceClient("storaged", storaged, auth.primaryToken(), properties.storagedTimeout());
+    }
+
+    @Bean
+    StorageClient storageClient(ServiceClient storagedClient) {
+        return new StorageClient(storagedClient);
+    }
+
+    @Bean
+    CatalogStore catalogStore(CatalogdProperties properties, StorageClient storage, ManifestParquet parquet) {
         return new StoragedCatalogStore(storage, parquet, Path.of(properties.dataDir(), "scratch"));
     }
 
@@ -44,8 +52,8 @@ class CatalogdConfiguration {
     }
 
     @Bean
-    Catalog catalog(CatalogStore store, JournalClient journal, CheckpointPolicy checkpoints) {
-        return new Catalog(store, new CatalogJournal(journal), checkpoints, Clock.systemUTC());
+    Catalog catalog(CatalogStore store, JournalClient journal, CheckpointPolicy checkpoints, RegisterHook hook) {
+        return new Catalog(store, new CatalogJournal(journal), checkpoints, Clock.systemUTC(), hook);
     }
 
     @Bean

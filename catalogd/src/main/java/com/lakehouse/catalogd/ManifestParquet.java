@@ -1,25 +1,22 @@
 package com.lakehouse.catalogd;
 
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 import com.lakehouse.shared.catalog.DataObject;
 import com.lakehouse.shared.catalog.DatasetManifest;
 import com.lakehouse.shared.catalog.SchemaColumn;
 import com.lakehouse.shared.duckdb.DuckDbSql;
-import com.lakehouse.shared.duckdb.OfflineDuckDb;
 import com.lakehouse.shared.http.LakehouseJson;
 import com.lakehouse.shared.text.HostPaths;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Catalog changes as Parquet rows, written and read by an in-memory DuckDB (the one Parquet path of
@@ -41,13 +38,13 @@ public final class ManifestParquet implements AutoCloseable {
     static final String CHECKPOINT = "checkpoint";
 
     private final JsonMapper json = LakehouseJson.mapper();
-    private Connection db;
+    private final InMemoryDuckDb duckdb = new InMemoryDuckDb();
 
     /** Writes the changes, in order, as one Parquet file. */
     public synchronized void write(List<CatalogChange> changes, Path target) {
-        try (Statement statement = connection().createStatement()) {
+        try (Statement statement = duckdb.connection().createStatement()) {
             statement.execute("CREATE OR REPLACE TEMP TABLE changes (" + COLUMNS + ")");
-            try (PreparedStatement insert = db.prepareStatement("INSERT INTO changes VALUES (?, ?, ?, ?, ?, ?, "
+            try (PreparedStatement insert = duckdb.connection().prepareStatement("INSERT INTO changes VALUES (?, ?, ?, ?, ?, ?, "
                     + "from_json(?, '" + SCHEMA_JSON + "'), from_json(?, '" + OBJECTS_JSON + "'), ?, ?, ?)")) {
                 for (CatalogChange change : changes) {
                     bind(insert, change);
@@ -72,7 +69,7 @@ public final class ManifestParquet implements AutoCloseable {
                 + "CAST(to_json(objects) AS VARCHAR), row_count, created_at, updated_at FROM read_parquet([" + list + "]) "
                 + "ORDER BY sequence, CASE kind WHEN '" + CHECKPOINT + "' THEN 1 ELSE 0 END, name, version";
         List<CatalogChange> changes = new ArrayList<>();
-        try (Statement statement = connection().createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = duckdb.connection().createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
                 changes.add(change(rows));
             }
@@ -127,25 +124,7 @@ public final class ManifestParquet implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (db != null) {
-            try {
-                db.close();
-            } catch (SQLException e) {
-                // closing an in-memory database at shutdown: nothing is lost
-            }
-            db = null;
-        }
-    }
-
-    /**
-     * One in-memory database for the service's life: opening one per file cost ~100 ms, more than
-     * the upload. DuckDB never reaches for the network or installs anything (ARCHITECTURE: offline).
-     */
-    private Connection connection() throws SQLException {
-        if (db == null || db.isClosed()) {
-            db = OfflineDuckDb.open(Map.of("threads", "1"));
-        }
-        return db;
+    public void close() {
+        duckdb.close();
     }
 }

@@ -17,7 +17,7 @@ import com.lakehouse.shared.fleet.FleetPorts;
  *
  * @param bind           loopback address and port of the HTTP server
  * @param storagedUrl    storaged base URL ({@code /v1/storage/**}); a sub-path such as {@code http://h:p/api} is kept
- * @param catalogdUrl    catalogd base URL ({@code /v1/catalog/**})
+ * @param catalogdUrl    catalogd base URL ({@code /v1/catalog/**} and the Iceberg REST catalog {@code /v1/iceberg/**})
  * @param ingestdUrl     ingestd base URL ({@code /v1/ingest**})
  * @param querydUrl      queryd base URL ({@code /v1/sql**})
  * @param vectordUrl     vectord base URL ({@code /v1/vectors/**})
@@ -26,7 +26,7 @@ import com.lakehouse.shared.fleet.FleetPorts;
  * @param observerdUrl   observerd base URL ({@code /v1/observer/**} and {@code /v1/journal/**})
  * @param connectTimeout how long opening a connection to any upstream may take
  * @param readTimeout    exchange timeout of the routes without one of their own (catalog, vectors,
- *                       embed, pathway, observer, journal); above embedd's 60s batch timeout
+ *                       iceberg, embed, pathway, observer, journal); above embedd's 60s batch timeout
  * @param sqlTimeout     exchange timeout of {@code /v1/sql**}
  * @param ingestTimeout  exchange timeout of {@code /v1/ingest**} (uploads of hundreds of MiB)
  * @param storageTimeout exchange timeout of {@code /v1/storage/**} (objects of GiBs)

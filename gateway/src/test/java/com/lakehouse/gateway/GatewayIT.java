@@ -111,6 +111,7 @@ class GatewayIT {
         expected.put("/v1/storage/object/k", "storaged /storage/object/k");
         expected.put("/v1/storage/list", "storaged /storage/list");
         expected.put("/v1/catalog/list", "catalogd /catalog/list");
+        expected.put("/v1/iceberg/v1/config", "catalogd /iceberg/v1/config");
         expected.put("/v1/ingest", "ingestd /ingest");
         expected.put("/v1/sql", "queryd /sql");
         expected.put("/v1/sql/tables", "queryd /sql/tables");

@@ -24,6 +24,8 @@ public record ProxyRoute(String servicePath, Upstream upstream, Duration timeout
         return List.of(
                 new ProxyRoute("/storage", upstreams.named("storaged"), properties.storageTimeout()),
                 new ProxyRoute("/catalog", upstreams.named("catalogd"), other),
+                // catalogd's Iceberg REST catalog: engines take http://<gateway>/v1/iceberg as the catalog URI.
+                new ProxyRoute("/iceberg", upstreams.named("catalogd"), other),
                 new ProxyRoute("/ingest", upstreams.named("ingestd"), properties.ingestTimeout()),
                 new ProxyRoute("/sql", upstreams.named("queryd"), properties.sqlTimeout()),
                 new ProxyRoute("/vectors", upstreams.named("vectord"), other),

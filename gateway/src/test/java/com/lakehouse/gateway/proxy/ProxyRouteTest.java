@@ -28,6 +28,7 @@ class ProxyRouteTest {
         table.forEach(r -> upstreamByPattern.put(r.edgePattern(), r.upstream().name()));
         assertThat(upstreamByPattern).containsExactly(
                 Map.entry("/v1/storage/**", "storaged"), Map.entry("/v1/catalog/**", "catalogd"),
+                Map.entry("/v1/iceberg/**", "catalogd"),
                 Map.entry("/v1/ingest/**", "ingestd"), Map.entry("/v1/sql/**", "queryd"),
                 Map.entry("/v1/vectors/**", "vectord"), Map.entry("/v1/embed/**", "embedd"),
                 Map.entry("/v1/pathway/**", "pathway"), Map.entry("/v1/observer/**", "observerd"),
@@ -36,6 +37,7 @@ class ProxyRouteTest {
         table.forEach(r -> timeoutById.put(r.id(), r.timeout()));
         assertThat(timeoutById).containsEntry("storage", p.storageTimeout()).containsEntry("ingest", p.ingestTimeout())
                 .containsEntry("sql", p.sqlTimeout()).containsEntry("catalog", p.readTimeout())
+                .containsEntry("iceberg", p.readTimeout())
                 .containsEntry("embed", p.readTimeout()).containsEntry("journal", p.readTimeout());
     }
 

@@ -1,0 +1,256 @@
+package com.lakehouse.catalogd.iceberg;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.HexFormat;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.apache.iceberg.AppendFiles;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.DataFiles;
+import org.apache.iceberg.FileFormat;
+import org.apache.iceberg.Metrics;
+import org.apache.iceberg.OverwriteFiles;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.SnapshotUpdate;
+import org.apache.iceberg.SortOrder;
+import org.apache.iceberg.TableMetadata;
+import org.apache.iceberg.TableMetadataParser;
+import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.Transaction;
+import org.apache.iceberg.Transactions;
+import org.apache.iceberg.exceptions.NotFoundException;
+import org.apache.iceberg.io.FileIO;
+import org.apache.iceberg.mapping.MappingUtil;
+import org.apache.iceberg.mapping.NameMappingParser;
+
+import com.lakehouse.shared.catalog.DataObject;
+import com.lakehouse.shared.catalog.DatasetManifest;
+import com.lakehouse.shared.error.LakehouseException;
+
+/**
+ * Writes a dataset's versions as an Iceberg table, with Iceberg's own transactions, manifest and
+ * metadata writers: version N is snapshot N, tagged {@code vN}; a version that only adds files is
+ * an append, one that drops or rewrites any file an overwrite.
+ *
+ * <p>Each version's metadata JSON sits at a location derived from the version's catalog record
+ * (name, version, timestamps, objects), so the catalog alone says where a table's metadata is, and
+ * a write is idempotent: a version whose metadata exists is not written again. A version whose
+ * metadata is missing (deleted, or registered before this view existed) is rebuilt from the newest
+ * version that still has its metadata, or from version 1.
+ */
+public final class IcebergTables {
+
+    private static final Log LOG = LogFactory.getLog(IcebergTables.class);
+    static final String TAG_PREFIX = "v";
+    static final String SUMMARY_VERSION = "lakehouse.version";
+    private static final int CACHED = 256;
+
+    private final FileIO io;
+    private final StorageLocations locations;
+    private final FooterSource footers;
+    private final ReentrantLock writes = new ReentrantLock();
+    /** Parsed metadata by location: a location names immutable content, so only its existence is re-checked. */
+    private final Map<String, TableMetadata> parsed = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, TableMetadata> eldest) {
+            return size() > CACHED;
+        }
+    });
+
+    public IcebergTables(FileIO io, StorageLocations locations, FooterSource footers) {
+        this.io = io;
+        this.locations = locations;
+        this.footers = footers;
+    }
+
+    public String tableLocation(String name) {
+        return locations.location("datasets/" + name);
+    }
+
+    /** Where the metadata JSON of this dataset version lives. */
+    public String metadataLocation(DatasetManifest version) {
+        return tableLocation(version.name()) + "/metadata/%05d-%s.metadata.json".formatted(version.version(), digest(version));
+    }
+
+    /**
+     * The table as of the last version of {@code history} (oldest first), writing whatever metadata
+     * of these versions is missing. Safe to call again: existing metadata is read, not rewritten.
+     */
+    public TableMetadata write(List<DatasetManifest> history) {
+        return write(history, Integer.MAX_VALUE).orElseThrow();
+    }
+
+    /**
+     * As {@link #write(List)}, but writes nothing and answers empty when more than {@code maxWrites}
+     * versions lack their metadata: a register (under the catalog's lock) must not wait on the
+     * rebuild of a long history, e.g. the first register after upgrading a catalog that predates
+     * the Iceberg view. The next load of the table rebuilds it.
+     */
+    public Optional<TableMetadata> write(List<DatasetManifest> history, int maxWrites) {
+        if (history.isEmpty()) {
+            throw new IllegalArgumentException("a table needs at least one version");
+        }
+        writes.lock();
+        try {
+            int next = history.size();
+            TableMetadata base = null;
+            while (next > 0) {
+                if (history.size() - next > maxWrites) {
+                    return Optional.empty();
+                }
+                Optional<TableMetadata> existing = existing(history.get(next - 1));
+                if (existing.isPresent()) {
+                    base = existing.get();
+                    break;
+                }
+                next--;
+            }
+            if (history.size() - next > maxWrites) {
+                return Optional.empty();
+            }
+            if (next < history.size() - 1) {
+                LOG.info("iceberg: rebuilding metadata of " + history.getLast().name() + " from version "
+                        + (next + 1) + " to " + history.size());
+            }
+            for (int i = next; i < history.size(); i++) {
+                base = commit(base, i == 0 ? null : history.get(i - 1), history.get(i));
+            }
+            return Optional.of(base);
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    private Optional<TableMetadata> existing(DatasetManifest version) {
+        String location = metadataLocation(version);
+        if (!io.newInputFile(location).exists()) {
+            parsed.remove(location);
+            return Optional.empty();
+        }
+        TableMetadata cached = parsed.get(location);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        try {
+            TableMetadata metadata = TableMetadataParser.read(io, location);
+            parsed.put(location, metadata);
+            return Optional.of(metadata);
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    private TableMetadata commit(TableMetadata base, DatasetManifest previous, DatasetManifest version) {
+        String name = version.name();
+        String location = metadataLocation(version);
+        Schema schema = IcebergSchemas.of(version.schema());
+        VersionTableOperations ops = new VersionTableOperations(io, tableLocation(name), base, location, version.version());
+        Transaction tx = base == null
+                ? Transactions.createTableTransaction(name, ops, TableMetadata.newTableMetadata(schema,
+                        PartitionSpec.unpartitioned(), SortOrder.unsorted(), tableLocation(name), properties(schema, version)))
+                : Transactions.newTransaction(name, ops);
+        Set<String> before = previous == null ? Set.of() : identities(previous.objects());
+        Set<String> now = identities(version.objects());
+        List<DataObject> added = version.objects().stream().filter(o -> !before.contains(identity(o))).toList();
+        List<DataObject> removed = previous == null ? List.of()
+                : previous.objects().stream().filter(o -> !now.contains(identity(o))).toList();
+        if (removed.isEmpty()) {
+            AppendFiles append = tx.newAppend();
+            added.forEach(o -> append.appendFile(dataFile(schema, o)));
+            summarize(append, version).commit();
+        } else {
+            OverwriteFiles overwrite = tx.newOverwrite();
+            removed.forEach(o -> overwrite.deleteFile(dataFile(o, new Metrics(o.rowCount()))));
+            added.forEach(o -> overwrite.addFile(dataFile(schema, o)));
+            summarize(overwrite, version).commit();
+        }
+        tx.manageSnapshots().createTag(TAG_PREFIX + version.version(), version.version()).commit();
+        tx.commitTransaction();
+        TableMetadata committed = ops.current();
+        parsed.put(location, committed);
+        return committed;
+    }
+
+    /** The snapshot names the catalog record it mirrors. */
+    private static <T extends SnapshotUpdate<T>> T summarize(T update, DatasetManifest version) {
+        return update.set(SUMMARY_VERSION, Long.toString(version.version()))
+                .set("lakehouse.dataset-id", version.datasetId())
+                .set("lakehouse.updated-at", String.valueOf(version.updatedAt()));
+    }
+
+    private static Map<String, String> properties(Schema schema, DatasetManifest version) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put(TableProperties.FORMAT_VERSION, "2");
+        // The Lakehouse owns its files (queryd and older versions read them): no engine's
+        // maintenance (expire_snapshots, remove_orphan_files, purge) may delete them.
+        properties.put(TableProperties.GC_ENABLED, "false");
+        // DuckDB's Parquet carries no field ids: engines resolve columns by name through this.
+        properties.put(TableProperties.DEFAULT_NAME_MAPPING, NameMappingParser.toJson(MappingUtil.create(schema)));
+        properties.put("lakehouse.dataset-id", version.datasetId());
+        return properties;
+    }
+
+    private DataFile dataFile(Schema schema, DataObject object) {
+        return dataFile(object, metrics(schema, object));
+    }
+
+    private DataFile dataFile(DataObject object, Metrics metrics) {
+        return DataFiles.builder(PartitionSpec.unpartitioned())
+                .withPath(locations.location(object.key()))
+                .withFormat(FileFormat.PARQUET)
+                .withFileSizeInBytes(object.size())
+                .withMetrics(metrics)
+                .build();
+    }
+
+    /**
+     * Column statistics from the file's footer; a file whose footer cannot be read still gets its
+     * row count (statistics only help pruning), but storaged being unreachable fails the write.
+     */
+    private Metrics metrics(Schema schema, DataObject object) {
+        try {
+            return FileMetrics.of(schema, object.rowCount(), footers.read(object.key(), object.size()));
+        } catch (com.lakehouse.shared.error.UnavailableException | com.lakehouse.shared.error.UpstreamTimeoutException e) {
+            throw e;
+        } catch (LakehouseException | IllegalStateException e) {
+            LOG.warn("iceberg: no column statistics for " + object.key() + ": " + e.getMessage());
+            return new Metrics(object.rowCount());
+        }
+    }
+
+    private static Set<String> identities(List<DataObject> objects) {
+        return objects.stream().map(IcebergTables::identity).collect(Collectors.toSet());
+    }
+
+    private static String identity(DataObject object) {
+        return object.key() + "\u0000" + object.etag();
+    }
+
+    /** Names the exact catalog record, so a version registered again after a delete gets fresh metadata. */
+    static String digest(DatasetManifest version) {
+        List<String> objects = new ArrayList<>(version.objects().stream().map(IcebergTables::identity).toList());
+        Collections.sort(objects);
+        String record = String.join("\n", version.datasetId(), Long.toString(version.version()),
+                String.valueOf(version.createdAt()), String.valueOf(version.updatedAt()), version.schemaFingerprint(),
+                String.join("\n", objects));
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(record.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}
