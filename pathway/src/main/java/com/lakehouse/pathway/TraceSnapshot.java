@@ -1,29 +1,26 @@
 package com.lakehouse.pathway;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestInputStream;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedOutputStream;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -33,9 +30,10 @@ import org.apache.commons.logging.LogFactory;
  * the trace log, in one file beside it, so a start reads it and replays only the log's suffix
  * instead of parsing and indexing every line again.
  *
- * <p>The log stays the source of truth. The snapshot records the SHA-256 of the log prefix it
- * reflects and is used only when the log on disk still begins with exactly those bytes; it ends
- * with the SHA-256 of its own content. A snapshot that is torn, corrupt, from another log, or
+ * <p>The log stays the source of truth. The snapshot records the length and CRC-32 of the log
+ * prefix it reflects and is used only when the log on disk still begins with those bytes; it ends
+ * with the CRC-32 of its own content. (CRC-32 finds any torn write, flipped bits or other log, as
+ * a digest would, at zlib's speed before the JIT has warmed up; nobody forges a local file.) A snapshot that is torn, corrupt, from another log, or
  * longer than the log (lines lost in a crash) is discarded and the state rebuilt from the log. It
  * is written to a temporary file, forced, and renamed over the old one, so a crash while writing
  * leaves the previous snapshot (or none), never half of one.
@@ -44,7 +42,7 @@ final class TraceSnapshot {
 
     private static final Log LOG = LogFactory.getLog(TraceSnapshot.class);
     private static final int MAGIC = 0x50574e31; // "PWN1"
-    private static final int HASH_BYTES = 32;
+    private static final int CHECKSUM_BYTES = 8;
 
     /**
      * What the store holds after the log prefix: every trace (the last line of each uid), the
@@ -61,14 +59,14 @@ final class TraceSnapshot {
 
     /** Writes the snapshot of {@code state}, whose prefix is the first logLength bytes of {@code log}. */
     static void write(Path file, Path log, State state) throws IOException {
-        byte[] prefixHash = hashPrefix(log, state.logLength());
+        long prefixChecksum = checksumPrefix(log, state.logLength());
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        MessageDigest digest = sha256();
+        CRC32 crc = new CRC32();
         try (OutputStream raw = Files.newOutputStream(temp);
-                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new DigestOutputStream(raw, digest), 1 << 16))) {
+                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new CheckedOutputStream(raw, crc), 1 << 16))) {
             out.writeInt(MAGIC);
             out.writeLong(state.logLength());
-            out.write(prefixHash);
+            out.writeLong(prefixChecksum);
             out.writeLong(state.appliedLines());
             out.writeLong(state.corruptLines());
             out.writeLong(state.unknownOpLines());
@@ -86,7 +84,7 @@ final class TraceSnapshot {
                 out.write(f.getValue());
             }
             out.flush();
-            raw.write(digest.digest());
+            new DataOutputStream(raw).writeLong(crc.getValue());
         }
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
             channel.force(true);
@@ -96,24 +94,44 @@ final class TraceSnapshot {
 
     /**
      * The snapshot in {@code file} when it is whole and the log still begins with the prefix it
-     * reflects; empty (with the reason logged) otherwise, or when there is none.
+     * reflects; empty (with the reason logged) otherwise, or when there is none. The log's prefix
+     * is checked on another thread while the snapshot is parsed.
      */
     static Optional<State> read(Path file, Path log) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
         try {
-            Parsed parsed = parse(file);
-            long length = parsed.state().logLength();
+            byte[] bytes = Files.readAllBytes(file);
+            ByteBuffer header = ByteBuffer.wrap(bytes);
+            if (bytes.length < 28 + CHECKSUM_BYTES || header.getInt() != MAGIC) {
+                return discard(file, "it is not a trace snapshot");
+            }
+            long length = header.getLong();
+            long recordedPrefix = header.getLong();
             long logSize = Files.size(log);
             if (logSize < length) {
                 return discard(file, "the log is shorter (" + logSize + " bytes) than the " + length
                         + " bytes the snapshot reflects");
             }
-            if (!Arrays.equals(hashPrefix(log, length), parsed.prefixHash())) {
+            CompletableFuture<Long> prefix = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return checksumPrefix(log, length);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            CRC32 crc = new CRC32();
+            crc.update(bytes, 0, bytes.length - CHECKSUM_BYTES);
+            if (crc.getValue() != ByteBuffer.wrap(bytes, bytes.length - CHECKSUM_BYTES, CHECKSUM_BYTES).getLong()) {
+                prefix.cancel(false);
+                return discard(file, "its checksum does not match its content");
+            }
+            State state = parse(ByteBuffer.wrap(bytes, 0, bytes.length - CHECKSUM_BYTES), length);
+            if (prefix.join() != recordedPrefix) {
                 return discard(file, "the log's first " + length + " bytes are not the ones it was made from");
             }
-            return Optional.of(parsed.state());
+            return Optional.of(state);
         } catch (IOException | RuntimeException e) {
             return discard(file, "it cannot be read (" + e.getMessage() + ")");
         }
@@ -124,72 +142,56 @@ final class TraceSnapshot {
         return Optional.empty();
     }
 
-    private record Parsed(State state, byte[] prefixHash) {
+    /** The body after the header's magic, log length and prefix checksum. */
+    private static State parse(ByteBuffer in, long logLength) {
+        in.position(20);
+        long applied = in.getLong();
+        long corrupt = in.getLong();
+        long unknown = in.getLong();
+        int count = in.getInt();
+        List<Trace> traces = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            traces.add(readTrace(in));
+        }
+        Map<String, String> digestByUid = readMap(in);
+        Map<String, String> liveByContent = readMap(in);
+        long sequence = in.getLong();
+        int files = in.getInt();
+        Map<String, byte[]> indexFiles = new LinkedHashMap<>();
+        for (int i = 0; i < files; i++) {
+            String name = readString(in);
+            byte[] data = new byte[in.getInt()];
+            in.get(data);
+            indexFiles.put(name, data);
+        }
+        if (in.hasRemaining()) {
+            throw new IllegalStateException("trailing bytes after the index");
+        }
+        return new State(logLength, applied, corrupt, unknown, traces, digestByUid, liveByContent,
+                new TraceSearchIndex.Image(indexFiles, sequence));
     }
 
-    private static Parsed parse(Path file) throws IOException {
-        long size = Files.size(file);
-        if (size < HASH_BYTES + 4) {
-            throw new IOException("too short");
-        }
-        MessageDigest digest = sha256();
-        byte[] expected;
-        Parsed parsed;
-        try (InputStream raw = Files.newInputStream(file)) {
-            // Only the body goes through the digest; the trailing hash is read after it.
-            DataInputStream in = new DataInputStream(new BufferedInputStream(
-                    new DigestInputStream(new BoundedInputStream(raw, size - HASH_BYTES), digest), 1 << 16));
-            if (in.readInt() != MAGIC) {
-                throw new IOException("not a trace snapshot");
-            }
-            long logLength = in.readLong();
-            byte[] prefixHash = in.readNBytes(HASH_BYTES);
-            long applied = in.readLong();
-            long corrupt = in.readLong();
-            long unknown = in.readLong();
-            int count = in.readInt();
-            List<Trace> traces = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                traces.add(readTrace(in));
-            }
-            Map<String, String> digestByUid = readMap(in);
-            Map<String, String> liveByContent = readMap(in);
-            long sequence = in.readLong();
-            int files = in.readInt();
-            Map<String, byte[]> indexFiles = new LinkedHashMap<>();
-            for (int i = 0; i < files; i++) {
-                String name = readString(in);
-                indexFiles.put(name, in.readNBytes(in.readInt()));
-            }
-            if (in.read() != -1) {
-                throw new IOException("trailing bytes after the index");
-            }
-            expected = raw.readNBytes(HASH_BYTES);
-            parsed = new Parsed(new State(logLength, applied, corrupt, unknown, traces, digestByUid, liveByContent,
-                    new TraceSearchIndex.Image(indexFiles, sequence)), prefixHash);
-        }
-        if (!MessageDigest.isEqual(expected, digest.digest())) {
-            throw new IOException("its checksum does not match its content");
-        }
-        return parsed;
-    }
-
-    /** SHA-256 of the first {@code length} bytes of {@code file}. */
-    static byte[] hashPrefix(Path file, long length) throws IOException {
-        MessageDigest digest = sha256();
-        try (InputStream in = new BoundedInputStream(Files.newInputStream(file), length)) {
-            byte[] buffer = new byte[1 << 16];
-            long total = 0;
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                digest.update(buffer, 0, n);
-                total += n;
-            }
-            if (total != length) {
-                throw new IOException("the log ended at " + total + " of " + length + " bytes");
+    /**
+     * CRC-32 of the first {@code length} bytes of {@code file}: zlib's native code, fast even before
+     * the JIT has compiled anything, which is when a start needs it.
+     */
+    static long checksumPrefix(Path file, long length) throws IOException {
+        CRC32 crc = new CRC32();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
+            long left = length;
+            while (left > 0) {
+                buffer.clear().limit((int) Math.min(buffer.capacity(), left));
+                int n = channel.read(buffer, length - left);
+                if (n < 0) {
+                    throw new IOException("the log ended at " + (length - left) + " of " + length + " bytes");
+                }
+                buffer.flip();
+                crc.update(buffer);
+                left -= n;
             }
         }
-        return digest.digest();
+        return crc.getValue();
     }
 
     private static void writeTrace(DataOutputStream out, Trace trace) throws IOException {
@@ -206,15 +208,15 @@ final class TraceSnapshot {
         out.writeLong(trace.replayCount());
     }
 
-    private static Trace readTrace(DataInputStream in) throws IOException {
+    private static Trace readTrace(ByteBuffer in) {
         String uid = readString(in);
         String content = readString(in);
-        int tagCount = in.readInt();
+        int tagCount = in.getInt();
         List<String> tags = new ArrayList<>(tagCount);
         for (int i = 0; i < tagCount; i++) {
             tags.add(readString(in));
         }
-        return new Trace(uid, content, tags, readString(in), readString(in), readString(in), in.readBoolean(), in.readLong());
+        return new Trace(uid, content, tags, readString(in), readString(in), readString(in), in.get() != 0, in.getLong());
     }
 
     private static void writeMap(DataOutputStream out, Map<String, String> map) throws IOException {
@@ -225,8 +227,8 @@ final class TraceSnapshot {
         }
     }
 
-    private static Map<String, String> readMap(DataInputStream in) throws IOException {
-        int size = in.readInt();
+    private static Map<String, String> readMap(ByteBuffer in) {
+        int size = in.getInt();
         Map<String, String> map = HashMap.newHashMap(size);
         for (int i = 0; i < size; i++) {
             map.put(readString(in), readString(in));
@@ -245,59 +247,14 @@ final class TraceSnapshot {
         out.write(bytes);
     }
 
-    private static String readString(DataInputStream in) throws IOException {
-        int length = in.readInt();
+    private static String readString(ByteBuffer in) {
+        int length = in.getInt();
         if (length < 0) {
             return null;
         }
-        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+        String value = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
+        in.position(in.position() + length);
+        return value;
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Reads at most {@code limit} bytes of the stream it wraps. */
-    private static final class BoundedInputStream extends InputStream {
-        private final InputStream in;
-        private long left;
-
-        BoundedInputStream(InputStream in, long limit) {
-            this.in = in;
-            this.left = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (left <= 0) {
-                return -1;
-            }
-            int b = in.read();
-            if (b >= 0) {
-                left--;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (left <= 0) {
-                return -1;
-            }
-            int n = in.read(buffer, offset, (int) Math.min(length, left));
-            if (n > 0) {
-                left -= n;
-            }
-            return n;
-        }
-
-        @Override
-        public void close() throws IOException {
-            in.close();
-        }
-    }
 }

@@ -85,12 +85,14 @@ final class TraceStore {
         long began = System.nanoTime();
         Optional<TraceSnapshot.State> snapshot = snapshotFile == null ? Optional.empty()
                 : TraceSnapshot.read(snapshotFile, log.file());
+        long read = System.nanoTime();
         this.replay = snapshot.map(this::recover).orElseGet(this::replayAll);
         long fromSnapshot = snapshot.map(s -> s.appliedLines() + s.corruptLines() + s.unknownOpLines()).orElse(0L);
         long replayed = log.lines() - fromSnapshot;
         snapshotLength = snapshot.map(TraceSnapshot.State::logLength).orElse(-1L);
         LOG.info("recovered " + traces.size() + " traces in " + (System.nanoTime() - began) / 1_000_000 + " ms: "
-                + fromSnapshot + " log lines from the snapshot, " + replayed + " replayed from the log");
+                + fromSnapshot + " log lines from the snapshot (read and checked in " + (read - began) / 1_000_000
+                + " ms), " + replayed + " replayed from the log");
         if (snapshotFile != null && replayed >= SNAPSHOT_AFTER_LINES) {
             snapshotter = Thread.ofVirtual().name("trace-snapshot").start(this::snapshotQuietly);
         }
