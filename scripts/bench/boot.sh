@@ -110,28 +110,27 @@ for i in $(seq 1 "$PATHWAY_RUNS"); do
 done
 fi
 
+# range_row KIND MINE PEER COLUMN LABEL PEER_LABEL TARGET: one row of median (min-max) of MINE's
+# rows beside PEER's, from whichever runs are recorded.
+range_row() {
+  column "$1" "$2" "$4" > "$work/a"; column "$1" "$3" "$4" > "$work/b"
+  [[ -s "$work/a" && -s "$work/b" ]] || return 0
+  local a b; a=$(stats "$work/a") b=$(stats "$work/b")
+  row boot "$5, median (min-max) of $(wc -l < "$work/a")" "$(range "$a")" "$6" "$(range "$b")" \
+    "$(ratio "$(echo "$a" | cut -d' ' -f2)" "$(echo "$b" | cut -d' ' -f2)")" "$7"
+}
+
 bench_begin boot
 load=$(cut -d' ' -f1-3 /proc/loadavg)
-for what in "3 down to healthy" "4 CPU to healthy"; do
-  col=${what%% *} label=${what#* }
-  column fleet cache "$col" > "$work/a"; column fleet jar "$col" > "$work/b"
-  [[ -s "$work/a" && -s "$work/b" ]] || continue
-  a=$(stats "$work/a") b=$(stats "$work/b")
-  row boot "fleet $label, demo data, median (min-max) of $RUNS" "$(range "$a")" "same boot without the caches" "$(range "$b")" \
-    "$(ratio "$(echo "$a" | cut -d' ' -f2)" "$(echo "$b" | cut -d' ' -f2)")" "$([[ $col == 3 ]] && echo '<= 20 s' || echo -)"
-done
+range_row fleet cache jar 3 "fleet down to healthy, demo data" "same boot without the caches" "<= 20 s"
+range_row fleet cache jar 4 "fleet CPU to healthy, demo data" "same boot without the caches" -
 for svc in s3 storaged embedd catalogd observerd vectord ingestd queryd pathway gateway; do
   column svc cache 4 "$svc" > "$work/a"; column svc jar 4 "$svc" > "$work/b"
   [[ -s "$work/a" && -s "$work/b" ]] || continue
   a=$(stats "$work/a" | cut -d' ' -f2) b=$(stats "$work/b" | cut -d' ' -f2)
   row boot "$svc healthy after the fleet's start, median" "$(secs "$a") s" "without the caches" "$(secs "$b") s" "$(ratio "$a" "$b")" -
 done
-for what in "3 pathway healthy" "4 pathway CPU to healthy" "5 pathway recovery inside the JVM"; do
-  col=${what%% *} label=${what#* }
-  column pathway snapshot "$col" > "$work/a"; column pathway replay "$col" > "$work/b"
-  [[ -s "$work/a" && -s "$work/b" ]] || continue
-  a=$(stats "$work/a") b=$(stats "$work/b")
-  row boot "$label, $TRACES traces, median (min-max) of $PATHWAY_RUNS" "$(range "$a")" "same start replaying the whole log" "$(range "$b")" \
-    "$(ratio "$(echo "$a" | cut -d' ' -f2)" "$(echo "$b" | cut -d' ' -f2)")" "$([[ $col == 3 ]] && echo '<= 2 s' || echo -)"
-done
+range_row pathway snapshot replay 3 "pathway healthy, $TRACES traces" "same start replaying the whole log" "<= 2 s"
+range_row pathway snapshot replay 4 "pathway CPU to healthy, $TRACES traces" "same start replaying the whole log" -
+range_row pathway snapshot replay 5 "pathway recovery inside the JVM, $TRACES traces" "same start replaying the whole log" -
 echo "(load average at the end: $load on $(nproc) cores)" | tee -a "$BENCH_OUT/boot.md"
