@@ -18,7 +18,13 @@ AOT_HOME=${LH_AOT_DIR:-$ROOT/target/aot}
 # none when LH_AOT=0.
 aot_kind() {
   [[ "${LH_AOT:-1}" == 0 ]] && { echo none; return; }
-  local major; major=$(java_major "$JAVA")
+  local major=${AOT_JAVA_MAJOR:-}
+  if [[ -z "$major" ]]; then
+    # The JDK's release file says it without starting a JVM (each `java -version` costs ~0.2 s of
+    # CPU, and a boot asks for every process).
+    major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$(dirname "$(dirname "$JAVA")")/release" 2> /dev/null)
+    [[ "$major" =~ ^[0-9]+$ ]] || major=$(java_major "$JAVA")
+  fi
   if ((major >= 25)); then echo aot; elif ((major == 24)); then echo aot2; else echo cds; fi
 }
 
