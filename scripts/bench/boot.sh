@@ -86,7 +86,12 @@ pathway_boot() {
   (cd "$work" && exec "$JAVA" "${pathway_flags[@]}" "${AOT_ARGS[@]}" "--lakehouse.pathway.bind=127.0.0.1:$port" \
     "--lakehouse.pathway.data_dir=$work/data" --lakehouse.pathway.observerd_url=http://127.0.0.1:1 > "$work/pathway.log" 2>&1) &
   pid=$!
-  wait_health "http://127.0.0.1:$port" "$work/pathway.log"
+  # Not lib.sh's wait_health: its two minutes are too short for a full replay on a loaded machine.
+  until [[ "$(curl -s -o /dev/null -m 1 -w '%{http_code}' "http://127.0.0.1:$port/health")" == 200 ]]; do
+    kill -0 "$pid" 2> /dev/null && (((${EPOCHREALTIME/./} - began) < 900000000)) \
+      || { echo "bench: pathway did not become healthy" >&2; tail -n 20 "$work/pathway.log" >&2; exit 1; }
+    sleep 0.1
+  done
   ms=$(((${EPOCHREALTIME/./} - began) / 1000))
   cpu=$(cpu_ms "$pid")
   echo "$ms $cpu $(grep -o 'recovered [0-9]* traces in [0-9]* ms' "$work/pathway.log" | awk '{print $5}')"
