@@ -41,8 +41,8 @@ stats() { sort -n "$1" | awk '{v[NR]=$1} END {printf "%d %d %d", v[1], v[int((NR
 secs() { awk -v a="$1" 'BEGIN {printf "%.1f", a / 1000}'; }
 # range "MIN MEDIAN MAX" (ms): "median s (min-max)".
 range() { set -- $1; echo "$(secs "$2") s ($(secs "$1")-$(secs "$3"))"; }
-# median_of MODE FIELD... : median of a column over rows of a kind.
-column() { cat "$runs" "$prun" 2> /dev/null | awk -F'\t' -v k="$1" -v m="$2" -v c="$3" -v s="${4:-}" '$1 == k && $2 == m && (s == "" || $3 == s) {print $c}'; }
+# column KIND MODE FIELD [NAME]: one field of the recorded rows of a kind and mode.
+column() { { cat "$runs" "$prun" 2> /dev/null || true; } | awk -F'\t' -v k="$1" -v m="$2" -v c="$3" -v s="${4:-}" '$1 == k && $2 == m && (s == "" || $3 == s) {print $c}'; }
 
 PARTS=${PARTS:-fleet pathway}
 runs="$BENCH_OUT/boot-runs.tsv"
