@@ -13,6 +13,8 @@ source "$(dirname "$0")/lib.sh"
 RUNS=${RUNS:-5} TRACES=${TRACES:-100000} PATHWAY_RUNS=${PATHWAY_RUNS:-5}
 LOCK=${LH_FLEET_LOCK:-/tmp/lh-fleet.lock}
 export LH_DATA_DIR=${BOOT_DATA_DIR:-$BENCH_ROOT/data/bench-boot}
+# A loaded machine can take minutes to boot the fleet; the launcher's three would end the run.
+export LH_START_TIMEOUT=${LH_START_TIMEOUT:-900}
 lh() { "$BENCH_ROOT/lakehouse" "$@"; }
 
 # --one-boot MODE OUT (run under the lock by the loop below): one boot from down to healthy,
@@ -55,8 +57,8 @@ lh cache
 if [[ " $PARTS " == *" fleet "* ]]; then
 # The demo's data, once: the walk ingests a 10,000-row dataset, its embeddings and vector index.
 if [[ ! -f "$LH_DATA_DIR/.demo-done" ]]; then
-  flock "$LOCK" bash -c 'lh() { "$1/lakehouse" "${@:2}"; }; lh "$1" up > /dev/null && lh "$1" demo > "$2/boot-demo.log" 2>&1; rc=$?; lh "$1" down > /dev/null; exit $rc' \
-    _ "$BENCH_ROOT" "$BENCH_OUT"
+  flock "$LOCK" bash -c 'lh() { "$1/lakehouse" "${@:2}"; }; lh "$1" up > "$2/boot-demo.log" 2>&1 && lh "$1" demo >> "$2/boot-demo.log" 2>&1; rc=$?; lh "$1" down > /dev/null; exit $rc' \
+    _ "$BENCH_ROOT" "$BENCH_OUT" || { echo "bench: the demo did not complete; see target/bench/boot-demo.log" >&2; exit 1; }
   touch "$LH_DATA_DIR/.demo-done"
 fi
 
