@@ -24,9 +24,10 @@ class PathwayConfiguration {
         return new TraceSearchIndex();
     }
 
-    @Bean
+    /** Recovers from the snapshot beside the log (TraceSnapshot) and writes a new one on the way down. */
+    @Bean(destroyMethod = "close")
     TraceStore traceStore(TraceLog log, TraceSearchIndex index) {
-        return new TraceStore(log, index, Clock.systemUTC());
+        return new TraceStore(log, index, Clock.systemUTC(), log.file().resolveSibling("traces.snapshot"));
     }
 
     @Bean

@@ -67,13 +67,23 @@ final class TraceLog implements Closeable {
 
     /** Reads every line, handing valid entries to {@code apply}; cuts off a torn last line. */
     ReplayReport replay(java.util.function.Consumer<Entry> apply) {
-        long applied = 0;
-        long corrupt = 0;
+        return replay(0, new ReplayReport(0, 0, 0, 0), apply);
+    }
+
+    /**
+     * Reads the lines from byte {@code from} on (the end of a prefix a snapshot already reflects,
+     * whose counts are {@code before}), handing valid entries to {@code apply}; cuts off a torn
+     * last line. The report counts the whole log, prefix included.
+     */
+    ReplayReport replay(long from, ReplayReport before, java.util.function.Consumer<Entry> apply) {
+        long applied = before.applied();
+        long corrupt = before.corrupt();
         long truncated = 0;
-        long unknown = 0;
-        long goodEnd = 0;
-        long offset = 0;
+        long unknown = before.unknownOp();
+        long goodEnd = from;
+        long offset = from;
         try (InputStream in = Files.newInputStream(file)) {
+            in.skipNBytes(from);
             ByteArrayOutputStream line = new ByteArrayOutputStream();
             byte[] buffer = new byte[1 << 16];
             int n;
@@ -210,6 +220,10 @@ final class TraceLog implements Closeable {
 
     long lines() {
         return lines.get();
+    }
+
+    Path file() {
+        return file;
     }
 
     long bytes() {

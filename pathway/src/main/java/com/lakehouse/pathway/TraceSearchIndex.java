@@ -4,7 +4,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -28,13 +30,19 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
+import org.apache.lucene.store.IndexOutput;
 
 import tools.jackson.databind.JsonNode;
 
 /**
  * BM25 ranking over the live (non-retired) traces: the text values of the content and the tags
- * (tags weigh double), in an in-memory Lucene index rebuilt from the log at startup. Retired
+ * (tags weigh double), in an in-memory Lucene index rebuilt from the log at startup (or restored
+ * from a {@link TraceSnapshot} and brought up to date from the log's suffix). Retired
  * traces are removed from it, so search can never return them.
  */
 final class TraceSearchIndex implements Closeable {
@@ -52,6 +60,10 @@ final class TraceSearchIndex implements Closeable {
 
     /** One search result before it is joined back to the stored trace. */
     record Match(String uid, float score) {
+    }
+
+    /** The files of the index's last commit and the sequence number of its newest document. */
+    record Image(Map<String, byte[]> files, long sequence) {
     }
 
     TraceSearchIndex() {
@@ -91,6 +103,43 @@ final class TraceSearchIndex implements Closeable {
         }
         doc.add(new SortedNumericDocValuesField(SEQ, ++sequence));
         return doc;
+    }
+
+    /** Commits the index and copies out its files (callers serialise writes), for a snapshot. */
+    Image image() {
+        try {
+            writer.commit();
+            Directory directory = writer.getDirectory();
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            for (String name : SegmentInfos.readLatestCommit(directory).files(true)) {
+                try (IndexInput in = directory.openInput(name, IOContext.READONCE)) {
+                    byte[] bytes = new byte[Math.toIntExact(in.length())];
+                    in.readBytes(bytes, 0, bytes.length);
+                    files.put(name, bytes);
+                }
+            }
+            return new Image(files, sequence);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Loads a snapshot's index into this empty one: its segments are added as they are, deleted
+     * documents and document order included, so ranking is what it was when the snapshot was taken.
+     */
+    void restore(Image image) {
+        try (Directory snapshot = new ByteBuffersDirectory()) {
+            for (Map.Entry<String, byte[]> file : image.files().entrySet()) {
+                try (IndexOutput out = snapshot.createOutput(file.getKey(), IOContext.DEFAULT)) {
+                    out.writeBytes(file.getValue(), file.getValue().length);
+                }
+            }
+            writer.addIndexes(snapshot);
+            sequence = image.sequence();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     void remove(String uid) {

@@ -1,5 +1,7 @@
 package com.lakehouse.pathway;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +15,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import com.lakehouse.shared.error.ConflictException;
 import com.lakehouse.shared.error.InvalidRequestException;
@@ -52,13 +57,51 @@ final class TraceStore {
     private final Map<String, String> digestByUid = new HashMap<>();
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final TraceLog.ReplayReport replay;
+    /** Where the snapshot lives; null when the store keeps none. */
+    private final Path snapshotFile;
+    /** The log length the newest snapshot reflects (-1: none), so an unchanged store is not written again. */
+    private volatile long snapshotLength;
+    private volatile Thread snapshotter;
 
+    /** A replay this long writes a snapshot right after startup, not only at shutdown. */
+    static final long SNAPSHOT_AFTER_LINES = 1_000;
+    private static final Log LOG = LogFactory.getLog(TraceStore.class);
+
+    /** A store without a snapshot: every start replays the whole log. */
     TraceStore(TraceLog log, TraceSearchIndex index, Clock clock) {
+        this(log, index, clock, null);
+    }
+
+    /**
+     * Recovers the state from the snapshot in {@code snapshotFile} and the log's suffix after it,
+     * or from the whole log when there is no usable snapshot (null: never use one). After a long
+     * replay a new snapshot is written in the background; another at {@link #close()}.
+     */
+    TraceStore(TraceLog log, TraceSearchIndex index, Clock clock, Path snapshotFile) {
         this.log = log;
         this.index = index;
         this.clock = clock;
+        this.snapshotFile = snapshotFile;
+        long began = System.nanoTime();
+        Optional<TraceSnapshot.State> snapshot = snapshotFile == null ? Optional.empty()
+                : TraceSnapshot.read(snapshotFile, log.file());
+        long read = System.nanoTime();
+        this.replay = snapshot.map(this::recover).orElseGet(this::replayAll);
+        long fromSnapshot = snapshot.map(s -> s.appliedLines() + s.corruptLines() + s.unknownOpLines()).orElse(0L);
+        long replayed = log.lines() - fromSnapshot;
+        snapshotLength = snapshot.map(TraceSnapshot.State::logLength).orElse(-1L);
+        LOG.info("recovered " + traces.size() + " traces in " + (System.nanoTime() - began) / 1_000_000 + " ms: "
+                + fromSnapshot + " log lines from the snapshot (read and checked in " + (read - began) / 1_000_000
+                + " ms), " + replayed + " replayed from the log");
+        if (snapshotFile != null && replayed >= SNAPSHOT_AFTER_LINES) {
+            snapshotter = Thread.ofVirtual().name("trace-snapshot").start(this::snapshotQuietly);
+        }
+    }
+
+    /** The whole log, the last line of a uid winning; then the live traces are indexed in one pass. */
+    private TraceLog.ReplayReport replayAll() {
         Map<String, JsonNode> contents = new HashMap<>();
-        this.replay = log.replay(entry -> {
+        TraceLog.ReplayReport report = log.replay(entry -> {
             traces.put(entry.trace().uid(), entry.trace());
             contents.put(entry.trace().uid(), entry.content());
         });
@@ -69,6 +112,83 @@ final class TraceStore {
                 index.putNew(trace, content);
             }
         }
+        return report;
+    }
+
+    /** The snapshot's state, then each line of the log after it applied as the mutation applied it. */
+    private TraceLog.ReplayReport recover(TraceSnapshot.State snapshot) {
+        for (Trace trace : snapshot.traces()) {
+            traces.put(trace.uid(), trace);
+        }
+        digestByUid.putAll(snapshot.digestByUid());
+        liveByContent.putAll(snapshot.liveByContent());
+        index.restore(snapshot.index());
+        return log.replay(snapshot.logLength(),
+                new TraceLog.ReplayReport(snapshot.appliedLines(), snapshot.corruptLines(), 0, snapshot.unknownOpLines()),
+                this::applyLogged);
+    }
+
+    private void applyLogged(TraceLog.Entry entry) {
+        Trace trace = entry.trace();
+        Trace previous = traces.put(trace.uid(), trace);
+        boolean wasLive = previous != null && !previous.retired();
+        if (wasLive && !trace.retired() && "replay".equals(entry.op())) {
+            return; // an idempotent add counted again: same content, same document
+        }
+        if (trace.retired()) {
+            forgetContent(trace.uid());
+            if (wasLive) {
+                index.remove(trace.uid());
+            }
+            return;
+        }
+        apply(trace, CanonicalJson.digest(entry.content()), entry.content(), wasLive ? previous : null);
+    }
+
+    /**
+     * Writes a snapshot of the state as it stands: copied under the write lock (nothing changes
+     * meanwhile, so it reflects exactly the log's current length), written to disk outside it.
+     */
+    void snapshot() throws IOException {
+        if (snapshotFile == null) {
+            return;
+        }
+        TraceSnapshot.State state;
+        lock.writeLock().lock();
+        try {
+            long length = log.bytes();
+            if (length == snapshotLength) {
+                return;
+            }
+            long corrupt = replay.corrupt();
+            long unknown = replay.unknownOp();
+            state = new TraceSnapshot.State(length, log.lines() - corrupt - unknown, corrupt, unknown,
+                    List.copyOf(traces.values()), Map.copyOf(digestByUid), Map.copyOf(liveByContent), index.image());
+        } finally {
+            lock.writeLock().unlock();
+        }
+        long began = System.nanoTime();
+        TraceSnapshot.write(snapshotFile, log.file(), state);
+        snapshotLength = state.logLength();
+        LOG.info("trace snapshot written: " + state.traces().size() + " traces, " + state.logLength() + " log bytes, in "
+                + (System.nanoTime() - began) / 1_000_000 + " ms");
+    }
+
+    private void snapshotQuietly() {
+        try {
+            snapshot();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("trace snapshot not written (the next start replays the log): " + e.getMessage());
+        }
+    }
+
+    /** On the way down: the snapshot of the final state, so the next start replays nothing. */
+    void close() throws InterruptedException {
+        Thread running = snapshotter;
+        if (running != null) {
+            running.join();
+        }
+        snapshotQuietly();
     }
 
     Added add(JsonNode content, List<String> tags, boolean idempotent) {
