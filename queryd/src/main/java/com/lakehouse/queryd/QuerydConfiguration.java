@@ -20,6 +20,9 @@ import com.lakehouse.queryd.engine.DuckDbEngine;
 import com.lakehouse.queryd.engine.EngineSettings;
 import com.lakehouse.queryd.engine.QueryExecutor;
 import com.lakehouse.queryd.engine.Warmup;
+import com.lakehouse.queryd.functions.DatasetDiffFunction;
+import com.lakehouse.queryd.functions.DatasetVersionFunction;
+import com.lakehouse.queryd.functions.TableFunctions;
 import com.lakehouse.queryd.sandbox.ErrorRedactor;
 import com.lakehouse.queryd.sandbox.SqlSandbox;
 import com.lakehouse.queryd.views.CatalogRefresher;
@@ -92,6 +95,11 @@ class QuerydConfiguration {
     DatasetViews datasetViews(CatalogClient catalog, ParquetCache cache, DuckDbEngine engine,
                               ViewGenerations generations, ErrorRedactor redactor) {
         return new DatasetViews(catalog, cache, engine, generations, redactor);
+    }
+
+    @Bean
+    TableFunctions tableFunctions(DatasetViews views) {
+        return new TableFunctions(List.of(new DatasetVersionFunction(views), new DatasetDiffFunction(views)));
     }
 
     @Bean(destroyMethod = "close")

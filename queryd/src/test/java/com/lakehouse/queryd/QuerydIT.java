@@ -46,6 +46,7 @@ import com.lakehouse.shared.duckdb.OfflineDuckDb;
 import com.lakehouse.shared.http.LakehouseJson;
 import com.lakehouse.shared.storage.StorageClient;
 import com.lakehouse.shared.storage.StoredObject;
+import com.lakehouse.shared.testing.Await;
 import com.lakehouse.shared.testing.S3ProxyServer;
 import com.lakehouse.shared.testing.ServiceProcess;
 
@@ -284,6 +285,69 @@ class QuerydIT {
     }
 
     @Test
+    void everyVersionStaysQueryableAndDiffsAcrossReplaceAppendReplaceAndRestarts() throws Exception {
+        String name = "versioned";
+        register(name, "SELECT range AS n, 'a' AS tag FROM range(3)");                        // v1: 0,1,2
+        register(name, "SELECT range AS n, 'b' AS tag FROM range(3, 5)", "append");           // v2: v1 + 3,4
+        register(name, "SELECT range AS n, 'c' AS tag FROM range(1, 3)");                     // v3: 1,2 (c)
+        assertVersions(name);
+        // the diff: v1 -> v3 removes all three 'a' rows and adds the two 'c' rows
+        assertThat(sqlOk("SELECT change, n, tag FROM dataset_diff('versioned', 1, 3) ORDER BY change, n", null)
+                .path("rows").toString())
+                .isEqualTo("[[\"added\",1,\"c\"],[\"added\",2,\"c\"],[\"removed\",0,\"a\"],[\"removed\",1,\"a\"],[\"removed\",2,\"a\"]]");
+        assertThat(sqlOk("SELECT change, n FROM dataset_diff('versioned', 1, 2) ORDER BY n", null).path("rows").toString())
+                .isEqualTo("[[\"added\",3],[\"added\",4]]");
+        assertThat(versionsListed(name)).isEqualTo("[1,2,3]");
+
+        // errors: unknown version / dataset are 404, bad arguments 400
+        HttpResponse<String> missing = sql("SELECT * FROM dataset('versioned', 9)", null);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("no version 9");
+        assertThat(sql("SELECT * FROM dataset('nope_never', 1)", null).statusCode()).isEqualTo(404);
+        assertThat(sql("SELECT * FROM dataset('versioned', 'x')", null).statusCode()).isEqualTo(400);
+        assertThat(sql("SELECT * FROM dataset('versioned', (SELECT 1))", null).statusCode()).isEqualTo(400);
+        // the function name inside a string is just text
+        assertThat(sqlOk("SELECT 'dataset(''versioned'', 9)' AS s", null).path("rows").toString())
+                .isEqualTo("[[\"dataset('versioned', 9)\"]]");
+
+        queryd.stop();
+        catalogd.stop();
+        catalogd.restart();
+        queryd.restart();
+        Await.until("catalogd loaded after restart", Duration.ofSeconds(60),
+                () -> uncheckedStatus("SELECT count(*) FROM dataset('versioned', 1)") == 200, () -> queryd.logTail(20));
+        assertVersions(name);
+        assertThat(versionsListed(name)).isEqualTo("[1,2,3]");
+    }
+
+    private static void assertVersions(String name) throws Exception {
+        assertThat(sqlOk("SELECT n, tag FROM dataset('" + name + "', 1) ORDER BY n", null).path("rows").toString())
+                .isEqualTo("[[0,\"a\"],[1,\"a\"],[2,\"a\"]]");
+        assertThat(sqlOk("SELECT count(*), max(n) FROM DATASET ( '" + name + "' , 2 )", null).path("rows").toString())
+                .isEqualTo("[[5,4]]");
+        assertThat(sqlOk("SELECT n, tag FROM dataset('" + name + "', 3) v JOIN " + name + " USING (n, tag) ORDER BY n", null)
+                .path("rows").toString()).isEqualTo("[[1,\"c\"],[2,\"c\"]]");
+    }
+
+    private static String versionsListed(String name) throws Exception {
+        HttpResponse<String> response = http.send(request("/sql/tables").GET().build(), HttpResponse.BodyHandlers.ofString());
+        for (JsonNode t : LakehouseJson.mapper().readTree(response.body()).path("tables")) {
+            if (t.path("name").asString().equals(name)) {
+                return t.path("versions").toString();
+            }
+        }
+        return "absent";
+    }
+
+    private static int uncheckedStatus(String query) {
+        try {
+            return sql(query, null).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    @Test
     void requestsWithoutTheTokenAre401() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(queryd.url("/sql"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"sql\":\"SELECT 1\"}")).build(),
@@ -295,6 +359,10 @@ class QuerydIT {
 
     /** Writes a Parquet file with DuckDB, uploads it through storaged and registers it (replace). */
     private static void register(String name, String select) throws Exception {
+        register(name, select, "replace");
+    }
+
+    private static void register(String name, String select, String mode) throws Exception {
         Path file = work.resolve("parquet-" + files.incrementAndGet() + ".parquet");
         List<SchemaColumn> schema = new ArrayList<>();
         long rows;
@@ -314,7 +382,7 @@ class QuerydIT {
         String key = "datasets/" + name + "/" + fingerprint + "/" + sha256(Files.readAllBytes(file)) + ".parquet";
         StoredObject stored = storage.put(key, file);
         catalog.register(new RegisterRequest(name, fingerprint, schema,
-                List.of(new DataObject(key, Files.size(file), stored.etag(), rows)), "replace"));
+                List.of(new DataObject(key, Files.size(file), stored.etag(), rows)), mode));
     }
 
     private static List<Path> cachedFiles() throws Exception {

@@ -25,6 +25,7 @@ import com.lakehouse.queryd.engine.Executed;
 import com.lakehouse.queryd.engine.JsonRowsReader;
 import com.lakehouse.queryd.engine.QueryExecutor;
 import com.lakehouse.queryd.engine.RowsResult;
+import com.lakehouse.queryd.functions.TableFunctions;
 import com.lakehouse.queryd.sandbox.SqlSandbox;
 import com.lakehouse.queryd.sandbox.VettedQuery;
 import com.lakehouse.queryd.views.DatasetViews;
@@ -41,16 +42,18 @@ class SqlController {
     private final SqlSandbox sandbox;
     private final QueryExecutor executor;
     private final DatasetViews views;
+    private final TableFunctions functions;
     private final ArrowStreamReader arrow;
     private final JsonRowsReader json = new JsonRowsReader();
     private final Executor refresher = Executors.newVirtualThreadPerTaskExecutor();
 
     SqlController(QuerydProperties properties, SqlSandbox sandbox, QueryExecutor executor, DatasetViews views,
-                  ArrowStreamReader arrow) {
+                  TableFunctions functions, ArrowStreamReader arrow) {
         this.properties = properties;
         this.sandbox = sandbox;
         this.executor = executor;
         this.views = views;
+        this.functions = functions;
         this.arrow = arrow;
     }
 
@@ -64,7 +67,8 @@ class SqlController {
         CompletableFuture<Void> fresh = CompletableFuture.runAsync(views::refresh, refresher);
         VettedQuery query;
         try {
-            query = sandbox.vet(request.sql());
+            // dataset(), dataset_diff() and vector_search() become SQL of queryd's own; that text is what is vetted.
+            query = sandbox.vet(functions.expand(request.sql()));
         } finally {
             fresh.join();
         }
@@ -103,8 +107,8 @@ class SqlController {
         return new TablesResponse(tables);
     }
 
-    private static TablesResponse.Table table(LiveView view, List<ColumnInfo> columns) {
-        return new TablesResponse.Table(view.name(), view.version(), view.rowCount(), columns);
+    private TablesResponse.Table table(LiveView view, List<ColumnInfo> columns) {
+        return new TablesResponse.Table(view.name(), view.version(), views.versions(view), view.rowCount(), columns);
     }
 
     private static boolean wantsArrow(String accept) {
