@@ -162,18 +162,15 @@ def main():
             rows = list(csv.DictReader(f))
         embed_resumes(rows, args.batch)
 
-    with Step(f"7. semantic search: \"{QUESTION}\""):
-        vector = ok(*call("POST", "/v1/embed", {"texts": [QUESTION]}), "embed")["vectors"][0]
-        hits = ok(*call("POST", f"/v1/vectors/index/{INDEX}/search",
-                        {"vector": vector, "k": 8, "filter": {"state": "IL"}}), "search")["hits"]
-        for hit in hits:
-            meta = hit.get("metadata") or {}
-            print(f"   {hit['id']}  distance {hit['distance']:.3f}  {meta.get('role')}, {meta.get('city')} {meta.get('state')}")
-
-    with Step("8. join the hits back to their SQL rows"):
-        ids = ", ".join("'" + h["id"] + "'" for h in hits)
-        result = sql(f"SELECT worker_id, name, role, city, years_experience, hourly_rate, resume FROM {DATASET} "
-                     f"WHERE worker_id IN ({ids}) ORDER BY hourly_rate DESC")
+    with Step(f"7. one SQL statement: \"{QUESTION}\", under $25 an hour"):
+        # vector_search() embeds the question (embedd), searches the index with the metadata filter
+        # (vectord) and joins the hits to their rows, with a SQL filter, in one statement.
+        query = (f"SELECT w.worker_id, w.name, w.role, w.city, w.state, w.hourly_rate, round(v.distance, 3) AS distance "
+                 f"FROM vector_search('{INDEX}', '{QUESTION}', 20, '{{\"state\":\"IL\"}}') v "
+                 f"JOIN {DATASET} w ON w.worker_id::VARCHAR = v.id "
+                 f"WHERE w.hourly_rate < 25 ORDER BY v.distance LIMIT 8")
+        print(f"   {query}")
+        result = sql(query)
         table(result["columns"], result["rows"])
 
     print(f"\nthe walk took {time.monotonic() - total:.1f}s")

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # queryd (SPEC §6): ingest a small CSV, then SQL over it with no polling delay (read-your-writes),
 # JSON value types, max_rows/truncated, Arrow IPC, /sql/tables, the sandbox (403/400), the 64 KiB
-# body cap, a new version and a delete seen by the very next query.
+# body cap, a new version and a delete seen by the very next query, past versions (dataset(),
+# dataset_diff()), a schema-aware append and its 409, and a CSV export past the JSON cap.
 # Goes through the gateway's /v1 by default; LH_VIA_GATEWAY=0 talks to ingestd, queryd and catalogd
 # on their own ports (LH_INGESTD_URL, LH_QUERYD_URL, LH_CATALOGD_URL override them).
 # Re-runnable: it deletes its dataset first.
@@ -93,6 +94,38 @@ lh_curl -X POST -F "file=@$SMOKE_TMP/v2.csv;type=text/csv" "$INGEST?name=$NAME&m
 sql "SELECT count(*) FROM $NAME"
 [[ "$(rows)" == "[[2]]" ]] || fail "the new version is not visible at once: $(rows)"
 pass "a new version is visible to the next query"
+
+sql "SELECT count(*) FROM dataset('$NAME', 1)"
+[[ "$(rows)" == "[[4]]" ]] || fail "version 1 is not queryable after the replace: $(rows)"
+sql "SELECT change, count(*) FROM dataset_diff('$NAME', 1, 2) GROUP BY change ORDER BY change"
+[[ "$(rows)" == "[['added', 2], ['removed', 4]]" ]] || fail "dataset_diff gave $(rows)"
+pass "dataset('$NAME', 1) after a replace, and dataset_diff of v1 and v2"
+lh_curl "${SQL}/tables" > /dev/null
+python3 - "$SMOKE_TMP/body" "$NAME" <<'PY' || fail "/sql/tables does not list the versions"
+import json, sys
+tables = {t["name"]: t for t in json.load(open(sys.argv[1]))["tables"]}
+assert tables[sys.argv[2]]["versions"] == [1, 2], tables[sys.argv[2]]
+PY
+pass "/sql/tables lists versions [1, 2]"
+
+printf 'id,city,amount,day\n3,Rome,4,\n' > "$SMOKE_TMP/v3.csv"
+lh_curl -X POST -F "file=@$SMOKE_TMP/v3.csv;type=text/csv" "$INGEST?name=$NAME&mode=append" > /dev/null
+expect_status 200 "an append with integers into DOUBLE and an empty DATE column"
+printf 'id,city,amount,day\n4,Rome,lots,2024-01-05\n' > "$SMOKE_TMP/bad.csv"
+lh_curl -X POST -F "file=@$SMOKE_TMP/bad.csv;type=text/csv" "$INGEST?name=$NAME&mode=append" > /dev/null
+expect_status 409 "an append whose value does not fit"
+grep -q 'lots' "$SMOKE_TMP/body" && grep -q 'amount' "$SMOKE_TMP/body" || fail "the 409 does not name the column and value"
+
+lh_curl -X POST -H 'Content-Type: application/json' -H 'Accept: text/csv' \
+  --data '{"sql":"SELECT range AS n, \u0027a,b\u0027 AS s FROM range(200000)"}' "$SQL" > /dev/null
+expect_status 200 "CSV export"
+python3 - "$SMOKE_TMP/body" <<'PY' || fail "the CSV export is not RFC 4180 or was capped"
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], newline="")))
+assert rows[0] == ["n", "s"] and rows[1] == ["0", "a,b"], rows[:2]
+assert len(rows) == 200001, len(rows)
+PY
+pass "Accept: text/csv → 200,000 RFC 4180 rows, past the JSON max_rows_cap"
 
 lh_curl -X DELETE "$CATALOG/manifest/$NAME" > /dev/null
 expect_status 204 "delete the dataset"

@@ -75,6 +75,19 @@ check(!r.isError && r.structuredContent.hits[0]?.id === "smoke_forklift",
 r = await call("search_vectors", { index: SMOKE_INDEX, text: "bakes bread", k: 3, filter: { kind: "food" } });
 check(!r.isError && r.structuredContent.hits.length === 1 && r.structuredContent.hits[0].id === "smoke_baker",
   "search_vectors with a metadata filter", text(r));
+// The hybrid syntax in one statement: vector_search joined to the dataset, with a metadata filter.
+r = await call("query_sql", { sql: `SELECT d.name, v.kind, v.rank FROM vector_search('${SMOKE_INDEX}', 'drives a forklift', 3, '{"kind":"logistics"}') v `
+  + `JOIN ${SMOKE_DATASET} d ON d.role = 'forklift operator' WHERE v.id = 'smoke_forklift'` });
+check(!r.isError && r.structuredContent.row_count === 1 && r.structuredContent.rows[0][0] === "Ana"
+  && r.structuredContent.rows[0][1] === "logistics", "query_sql: vector_search joined to a dataset in one statement", text(r));
+check(tools.find((t) => t.name === "query_sql").description.includes("vector_search(")
+  && tools.find((t) => t.name === "query_sql").description.includes("dataset('workers', 2)"),
+  "query_sql's description teaches dataset() and vector_search()");
+r = await call("list_versions", { name: SMOKE_DATASET });
+check(!r.isError && r.structuredContent.versions.length >= 1, `list_versions: ${r.structuredContent?.versions?.length} version(s)`, text(r));
+const oldest = r.structuredContent.versions[0].version;
+r = await call("query_sql", { sql: `SELECT count(*) FROM dataset('${SMOKE_DATASET}', ${oldest})` });
+check(!r.isError && Number(r.structuredContent.rows[0][0]) >= 1, `query_sql over dataset('${SMOKE_DATASET}', ${oldest})`, text(r));
 r = await call("search_vectors", { index: "smoke_no_such_index", text: "x" });
 check(r.isError === true && text(r).includes("(404)"), "an unknown index is a tool error (404)", text(r));
 

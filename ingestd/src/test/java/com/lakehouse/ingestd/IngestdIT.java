@@ -215,7 +215,7 @@ class IngestdIT {
         assertThat(appendAgain.get("existing").asBoolean()).isTrue();
         assertThat(appendAgain.get("version").asLong()).isEqualTo(3);
 
-        // Another schema: catalogd's 409 passes through, and the live version and its data stay.
+        // A value that does not fit the dataset's type: 409, and the live version and its data stay.
         List<String> keysBefore = fleet.storedKeys("people");
         HttpResponse<String> conflict = fleet.ingest("?name=people", "id,name\n1.5,x\n".getBytes(StandardCharsets.UTF_8));
         assertThat(conflict.statusCode()).as(conflict.body()).isEqualTo(409);
@@ -227,6 +227,32 @@ class IngestdIT {
         JsonNode v4 = ok(fleet.ingest("?name=people", first), 200);
         assertThat(v4.get("version").asLong()).isEqualTo(4);
         assertThat(v4.get("key").asString()).isEqualTo(v1.get("key").asString());
+    }
+
+    @Test
+    void appendsAndReplacesReadTheFileAgainstTheDatasetsSchema() throws Exception {
+        JsonNode v1 = ok(fleet.ingest("?name=rates", "id,rate,hired\n1,2.5,2024-01-02\n".getBytes(StandardCharsets.UTF_8)), 201);
+        // integers into the DOUBLE column, an all-empty column into the DATE column: fits, no 409
+        JsonNode v2 = ok(fleet.ingest("?name=rates&mode=append", "id,rate,hired\n3,4,\n4,5,\n".getBytes(StandardCharsets.UTF_8)), 200);
+        assertThat(v2.get("version").asLong()).isEqualTo(2);
+        assertThat(v2.get("fingerprint").asString()).isEqualTo(v1.get("fingerprint").asString());
+        assertThat(fleet.readParquet(v2.get("key").asString()).rows()).containsExactly(row(3L, 4.0, null), row(4L, 5.0, null));
+        JsonNode v3 = ok(fleet.ingest("?name=rates&mode=replace", "id,rate,hired\n7,8,2025-05-06\n".getBytes(StandardCharsets.UTF_8)), 200);
+        assertThat(v3.get("version").asLong()).isEqualTo(3);
+        DatasetManifest live = fleet.catalog.manifest("rates");
+
+        // a value that does not fit: 409 naming the column, the line and the value; nothing changes
+        HttpResponse<String> misfit = fleet.ingest("?name=rates&mode=append",
+                "id,rate,hired\n9,1,2025-01-01\n10,2,not a date\n".getBytes(StandardCharsets.UTF_8));
+        assertProblem(misfit, 409, "not a date");
+        JsonNode problem = IngestFleet.json(misfit);
+        assertThat(problem.get("column").asString()).isEqualTo("hired");
+        assertThat(problem.get("line").asLong()).isEqualTo(3);
+        // another set of columns: 409 naming the column
+        HttpResponse<String> other = fleet.ingest("?name=rates&mode=append", "id,pay,hired\n1,2,\n".getBytes(StandardCharsets.UTF_8));
+        assertProblem(other, 409, "'pay'");
+        assertThat(IngestFleet.json(other).get("column").asString()).isEqualTo("pay");
+        assertThat(fleet.catalog.manifest("rates")).isEqualTo(live);
     }
 
     @Test

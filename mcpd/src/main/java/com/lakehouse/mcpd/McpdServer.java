@@ -7,6 +7,7 @@ import com.lakehouse.mcpd.tools.EmbedTextTool;
 import com.lakehouse.mcpd.tools.GetManifestTool;
 import com.lakehouse.mcpd.tools.LakehouseTool;
 import com.lakehouse.mcpd.tools.ListDatasetsTool;
+import com.lakehouse.mcpd.tools.ListVersionsTool;
 import com.lakehouse.mcpd.tools.MemoryAddTool;
 import com.lakehouse.mcpd.tools.MemorySearchTool;
 import com.lakehouse.mcpd.tools.QuerySqlTool;
@@ -35,7 +36,8 @@ final class McpdServer {
                 new EmbedTextTool(gateway),
                 new SearchVectorsTool(gateway),
                 new MemoryAddTool(gateway),
-                new MemorySearchTool(gateway));
+                new MemorySearchTool(gateway),
+                new ListVersionsTool(gateway));
     }
 
     /** Builds the server on {@code transport}; it serves until the transport's input ends. */

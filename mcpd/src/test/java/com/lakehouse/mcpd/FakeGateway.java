@@ -85,6 +85,11 @@ final class FakeGateway implements AutoCloseable {
     private void route(HttpExchange exchange, String method, String path, Map<String, Object> body) throws IOException {
         if (method.equals("GET") && path.equals("/v1/catalog/list")) {
             send(exchange, 200, Map.of("datasets", List.of(manifest()), "catalog_version", 3));
+        } else if (method.equals("GET") && path.equals("/v1/catalog/manifest/staffing_candidates/versions")) {
+            Map<String, Object> first = new java.util.LinkedHashMap<>(manifest());
+            first.put("version", 1);
+            first.put("row_count", 100);
+            send(exchange, 200, Map.of("name", "staffing_candidates", "versions", List.of(first, manifest())));
         } else if (method.equals("GET") && path.startsWith("/v1/catalog/manifest/")) {
             String name = path.substring("/v1/catalog/manifest/".length());
             if (name.equals("staffing_candidates")) {

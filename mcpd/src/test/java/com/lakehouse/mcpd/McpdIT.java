@@ -76,7 +76,7 @@ class McpdIT {
     void listsEveryToolWithDescribedInputsAndOutputSchemas() {
         List<McpSchema.Tool> tools = client.listTools().tools();
         assertThat(tools).extracting(McpSchema.Tool::name).containsExactly("list_datasets", "get_manifest",
-                "query_sql", "embed_text", "search_vectors", "memory_add", "memory_search");
+                "query_sql", "embed_text", "search_vectors", "memory_add", "memory_search", "list_versions");
         for (McpSchema.Tool tool : tools) {
             JsonNode definition = JSON.valueToTree(tool);
             assertThat(tool.description()).as(tool.name()).hasSizeGreaterThan(40);
@@ -92,6 +92,21 @@ class McpdIT {
         JsonNode search = JSON.valueToTree(tools.get(4));
         assertThat(search.at("/inputSchema/properties").propertyNames())
                 .containsExactly("index", "k", "text", "vector", "filter");
+        // query_sql teaches both of queryd's syntaxes with an example each
+        assertThat(tools.get(2).description()).contains("dataset('workers', 2)").contains("dataset_diff(")
+                .contains("vector_search('resumes', 'forklift driver with safety certification', 20");
+    }
+
+    @Test
+    void listVersionsNamesEveryVersionAndHowToQueryIt() {
+        CallToolResult result = call("list_versions", Map.of("name", "staffing_candidates"));
+        assertThat(result.isError()).isFalse();
+        assertThat(structured(result).at("/versions/0/version").asInt()).isEqualTo(1);
+        assertThat(structured(result).at("/versions/1/version").asInt()).isEqualTo(2);
+        assertThat(structured(result).at("/versions/0/row_count").asInt()).isEqualTo(100);
+        assertThat(text(result)).contains("- v1: 100 rows").contains("dataset('staffing_candidates', 2)");
+        assertThat(gateway.requests()).singleElement().satisfies(r ->
+                assertThat(r.path()).isEqualTo("/v1/catalog/manifest/staffing_candidates/versions"));
     }
 
     @Test
@@ -287,7 +302,7 @@ class McpdIT {
                 assertThat(text(result)).isEqualTo(tool + " failed: the gateway at http://127.0.0.1:" + closedPort
                         + " is unreachable (connection refused); start the fleet with ./lakehouse up or pass --gateway");
             }
-            assertThat(down.listTools().tools()).hasSize(7);
+            assertThat(down.listTools().tools()).hasSize(8);
         } finally {
             down.closeGracefully();
         }

@@ -3,6 +3,7 @@ package com.lakehouse.queryd;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -14,12 +15,19 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.AsyncSupportConfigurer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import com.lakehouse.queryd.engine.ArrowStreamReader;
 import com.lakehouse.queryd.engine.DuckDbEngine;
 import com.lakehouse.queryd.engine.EngineSettings;
 import com.lakehouse.queryd.engine.QueryExecutor;
 import com.lakehouse.queryd.engine.Warmup;
+import com.lakehouse.queryd.functions.DatasetDiffFunction;
+import com.lakehouse.queryd.functions.DatasetVersionFunction;
+import com.lakehouse.queryd.functions.TableFunctions;
+import com.lakehouse.queryd.functions.VectorSearchFunction;
+import com.lakehouse.queryd.vectors.SemanticSearch;
 import com.lakehouse.queryd.sandbox.ErrorRedactor;
 import com.lakehouse.queryd.sandbox.SqlSandbox;
 import com.lakehouse.queryd.views.CatalogRefresher;
@@ -28,6 +36,7 @@ import com.lakehouse.queryd.views.ParquetCache;
 import com.lakehouse.queryd.views.ViewGenerations;
 import com.lakehouse.shared.auth.AuthPolicy;
 import com.lakehouse.shared.catalog.CatalogClient;
+import com.lakehouse.shared.http.ServiceClient;
 import com.lakehouse.shared.http.UpstreamUrl;
 import com.lakehouse.shared.storage.StorageClient;
 import com.lakehouse.shared.web.RequestBodyLimit;
@@ -92,6 +101,35 @@ class QuerydConfiguration {
     DatasetViews datasetViews(CatalogClient catalog, ParquetCache cache, DuckDbEngine engine,
                               ViewGenerations generations, ErrorRedactor redactor) {
         return new DatasetViews(catalog, cache, engine, generations, redactor);
+    }
+
+    /**
+     * A CSV export is written on an asynchronous request; the servlet container's default async
+     * timeout (30 s in Tomcat) would cut a long download, so an export may take up to an hour.
+     */
+    @Bean
+    WebMvcConfigurer exportTimeout() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void configureAsyncSupport(AsyncSupportConfigurer configurer) {
+                configurer.setDefaultTimeout(Duration.ofHours(1).toMillis());
+            }
+        };
+    }
+
+    @Bean
+    SemanticSearch semanticSearch(QuerydProperties properties, AuthPolicy auth) {
+        // A search is part of a statement: bounded like one rather than by the clients' minute.
+        Duration timeout = properties.statementTimeout();
+        return new SemanticSearch(
+                new ServiceClient("vectord", UpstreamUrl.parse("[queryd] vectord_url", properties.vectordUrl()), auth.primaryToken(), timeout),
+                new ServiceClient("embedd", UpstreamUrl.parse("[queryd] embedd_url", properties.embeddUrl()), auth.primaryToken(), timeout));
+    }
+
+    @Bean
+    TableFunctions tableFunctions(DatasetViews views, SemanticSearch search) {
+        return new TableFunctions(List.of(new DatasetVersionFunction(views), new DatasetDiffFunction(views),
+                new VectorSearchFunction(search)));
     }
 
     @Bean(destroyMethod = "close")

@@ -23,6 +23,9 @@ import com.lakehouse.shared.text.Sizes;
  * @param threads           DuckDB worker threads; 0 keeps DuckDB's default (one per core)
  * @param refreshEvery      background catalog check for changes made elsewhere
  * @param maxBodyBytes      request body cap (SPEC §6: 64 KiB)
+ * @param vectordUrl        where {@code vector_search()} searches
+ * @param embeddUrl         where {@code vector_search()} embeds its query text
+ * @param exportMaxRows     row cap of a streamed CSV or Arrow result (may exceed {@code max_rows_cap})
  */
 @ConfigurationProperties("lakehouse.queryd")
 public record QuerydProperties(
@@ -37,15 +40,18 @@ public record QuerydProperties(
         @DefaultValue("512MB") String memoryLimit,
         @DefaultValue("0") int threads,
         @DefaultValue("5s") Duration refreshEvery,
-        @DefaultValue("65536") long maxBodyBytes) {
+        @DefaultValue("65536") long maxBodyBytes,
+        @DefaultValue(FleetPorts.VECTORD_URL) String vectordUrl,
+        @DefaultValue(FleetPorts.EMBEDD_URL) String embeddUrl,
+        @DefaultValue("10000000") long exportMaxRows) {
 
     public QuerydProperties {
         // These values reach DuckDB SET statements or bound loops: refuse nonsense at startup.
         if (!Sizes.isSize(memoryLimit)) {
             throw new IllegalStateException("[queryd] memory_limit = '" + memoryLimit + "' is not a size such as \"512MB\"");
         }
-        if (maxRows < 1 || maxRowsCap < 1) {
-            throw new IllegalStateException("[queryd] max_rows and max_rows_cap must be at least 1");
+        if (maxRows < 1 || maxRowsCap < 1 || exportMaxRows < 1) {
+            throw new IllegalStateException("[queryd] max_rows, max_rows_cap and export_max_rows must be at least 1");
         }
         if (threads < 0) {
             throw new IllegalStateException("[queryd] threads must be 0 (DuckDB default) or more");

@@ -10,14 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +21,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.apache.arrow.memory.BufferAllocator;
@@ -39,13 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import com.lakehouse.shared.catalog.CatalogClient;
-import com.lakehouse.shared.catalog.DataObject;
-import com.lakehouse.shared.catalog.RegisterRequest;
-import com.lakehouse.shared.catalog.SchemaColumn;
-import com.lakehouse.shared.duckdb.OfflineDuckDb;
 import com.lakehouse.shared.http.LakehouseJson;
 import com.lakehouse.shared.storage.StorageClient;
-import com.lakehouse.shared.storage.StoredObject;
+import com.lakehouse.shared.testing.Await;
 import com.lakehouse.shared.testing.S3ProxyServer;
 import com.lakehouse.shared.testing.ServiceProcess;
 
@@ -69,7 +60,7 @@ class QuerydIT {
     private static StorageClient storage;
     private static CatalogClient catalog;
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final AtomicInteger files = new AtomicInteger();
+    private static TestDatasets datasets;
 
     @BeforeAll
     static void startFleet() throws Exception {
@@ -89,9 +80,11 @@ class QuerydIT {
                 .property("lakehouse.queryd.max_rows_cap", "1000")
                 .property("lakehouse.queryd.refresh_every", "1h")
                 .property("lakehouse.queryd.cache_bytes", "1")
+                .heap("128m") // below the size of the 1,000,000-row CSV export: it must stream
                 .start();
         storage = StorageClient.create(storaged.baseUrl(), Optional.of(TOKEN));
         catalog = CatalogClient.create(catalogd.baseUrl(), Optional.of(TOKEN));
+        datasets = new TestDatasets(work, storage, catalog);
         register("types", """
                 SELECT * FROM (VALUES
                   (1::BIGINT, 9007199254740993::BIGINT, 12.345::DECIMAL(18,3), DATE '2024-02-29',
@@ -284,6 +277,104 @@ class QuerydIT {
     }
 
     @Test
+    void everyVersionStaysQueryableAndDiffsAcrossReplaceAppendReplaceAndRestarts() throws Exception {
+        String name = "versioned";
+        register(name, "SELECT range AS n, 'a' AS tag FROM range(3)");                        // v1: 0,1,2
+        register(name, "SELECT range AS n, 'b' AS tag FROM range(3, 5)", "append");           // v2: v1 + 3,4
+        register(name, "SELECT range AS n, 'c' AS tag FROM range(1, 3)");                     // v3: 1,2 (c)
+        assertVersions(name);
+        // the diff: v1 -> v3 removes all three 'a' rows and adds the two 'c' rows
+        assertThat(sqlOk("SELECT change, n, tag FROM dataset_diff('versioned', 1, 3) ORDER BY change, n", null)
+                .path("rows").toString())
+                .isEqualTo("[[\"added\",1,\"c\"],[\"added\",2,\"c\"],[\"removed\",0,\"a\"],[\"removed\",1,\"a\"],[\"removed\",2,\"a\"]]");
+        assertThat(sqlOk("SELECT change, n FROM dataset_diff('versioned', 1, 2) ORDER BY n", null).path("rows").toString())
+                .isEqualTo("[[\"added\",3],[\"added\",4]]");
+        assertThat(versionsListed(name)).isEqualTo("[1,2,3]");
+
+        // errors: unknown version / dataset are 404, bad arguments 400
+        HttpResponse<String> missing = sql("SELECT * FROM dataset('versioned', 9)", null);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("no version 9");
+        assertThat(sql("SELECT * FROM dataset('nope_never', 1)", null).statusCode()).isEqualTo(404);
+        assertThat(sql("SELECT * FROM dataset('versioned', 'x')", null).statusCode()).isEqualTo(400);
+        assertThat(sql("SELECT * FROM dataset('versioned', (SELECT 1))", null).statusCode()).isEqualTo(400);
+        // the function name inside a string is just text
+        assertThat(sqlOk("SELECT 'dataset(''versioned'', 9)' AS s", null).path("rows").toString())
+                .isEqualTo("[[\"dataset('versioned', 9)\"]]");
+
+        queryd.stop();
+        catalogd.stop();
+        catalogd.restart();
+        queryd.restart();
+        Await.until("catalogd loaded after restart", Duration.ofSeconds(60),
+                () -> uncheckedStatus("SELECT count(*) FROM dataset('versioned', 1)") == 200, () -> queryd.logTail(20));
+        assertVersions(name);
+        assertThat(versionsListed(name)).isEqualTo("[1,2,3]");
+    }
+
+    private static void assertVersions(String name) throws Exception {
+        assertThat(sqlOk("SELECT n, tag FROM dataset('" + name + "', 1) ORDER BY n", null).path("rows").toString())
+                .isEqualTo("[[0,\"a\"],[1,\"a\"],[2,\"a\"]]");
+        assertThat(sqlOk("SELECT count(*), max(n) FROM DATASET ( '" + name + "' , 2 )", null).path("rows").toString())
+                .isEqualTo("[[5,4]]");
+        assertThat(sqlOk("SELECT n, tag FROM dataset('" + name + "', 3) v JOIN " + name + " USING (n, tag) ORDER BY n", null)
+                .path("rows").toString()).isEqualTo("[[1,\"c\"],[2,\"c\"]]");
+    }
+
+    private static String versionsListed(String name) throws Exception {
+        HttpResponse<String> response = http.send(request("/sql/tables").GET().build(), HttpResponse.BodyHandlers.ofString());
+        for (JsonNode t : LakehouseJson.mapper().readTree(response.body()).path("tables")) {
+            if (t.path("name").asString().equals(name)) {
+                return t.path("versions").toString();
+            }
+        }
+        return "absent";
+    }
+
+    private static int uncheckedStatus(String query) {
+        try {
+            return sql(query, null).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    @Test
+    void csvIsRfc4180AndAMillionRowsStreamPastTheJsonCapAtASmallHeap() throws Exception {
+        HttpResponse<String> small = http.send(request("/sql").header("Accept", "text/csv")
+                .POST(json("SELECT 'a,b' AS x, 'say \"hi\"' AS y, NULL AS z, 'l1' || chr(10) || 'l2' AS w, 7 AS n", null)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(small.statusCode()).as(small.body()).isEqualTo(200);
+        assertThat(small.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(small.body()).isEqualTo("x,y,z,w,n\r\n\"a,b\",\"say \"\"hi\"\"\",,\"l1\nl2\",7\r\n");
+
+        // 1,000,000 rows of ~210 bytes: ~210 MB of CSV through a 128 MB heap, far past max_rows_cap (1000)
+        HttpResponse<java.io.InputStream> big = http.send(request("/sql").header("Accept", "text/csv")
+                .POST(json("SELECT range AS n, repeat('x', 200) AS pad FROM range(1000000)", null)).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(big.statusCode()).isEqualTo(200);
+        long lines = 0;
+        long bytes = 0;
+        String last = null;
+        try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(big.body(), java.nio.charset.StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                lines++;
+                bytes += line.length() + 2;
+                last = line;
+            }
+        }
+        assertThat(lines).isEqualTo(1_000_001);
+        assertThat(bytes).isGreaterThan(200L << 20);
+        assertThat(last).startsWith("999999,xxx");
+        assertThat(queryd.isAlive()).isTrue();
+
+        HttpResponse<String> bad = http.send(request("/sql").header("Accept", "text/csv").POST(json("SELECT nope", null)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+    }
+
+    @Test
     void requestsWithoutTheTokenAre401() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(queryd.url("/sql"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"sql\":\"SELECT 1\"}")).build(),
@@ -295,26 +386,11 @@ class QuerydIT {
 
     /** Writes a Parquet file with DuckDB, uploads it through storaged and registers it (replace). */
     private static void register(String name, String select) throws Exception {
-        Path file = work.resolve("parquet-" + files.incrementAndGet() + ".parquet");
-        List<SchemaColumn> schema = new ArrayList<>();
-        long rows;
-        try (Connection c = OfflineDuckDb.open(Map.of()); Statement st = c.createStatement()) {
-            st.execute("COPY (" + select + ") TO '" + file.toAbsolutePath() + "' (FORMAT parquet)");
-            try (var rs = st.executeQuery("DESCRIBE SELECT * FROM read_parquet('" + file.toAbsolutePath() + "')")) {
-                while (rs.next()) {
-                    schema.add(new SchemaColumn(rs.getString(1), rs.getString(2), true));
-                }
-            }
-            try (var rs = st.executeQuery("SELECT count(*) FROM read_parquet('" + file.toAbsolutePath() + "')")) {
-                rs.next();
-                rows = rs.getLong(1);
-            }
-        }
-        String fingerprint = sha256(schema.toString().getBytes());
-        String key = "datasets/" + name + "/" + fingerprint + "/" + sha256(Files.readAllBytes(file)) + ".parquet";
-        StoredObject stored = storage.put(key, file);
-        catalog.register(new RegisterRequest(name, fingerprint, schema,
-                List.of(new DataObject(key, Files.size(file), stored.etag(), rows)), "replace"));
+        register(name, select, "replace");
+    }
+
+    private static void register(String name, String select, String mode) throws Exception {
+        datasets.register(name, select, mode);
     }
 
     private static List<Path> cachedFiles() throws Exception {
@@ -353,10 +429,6 @@ class QuerydIT {
         URI uri = queryd.url(path);
         return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json");
-    }
-
-    private static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     private static final class MediaTypeArrow {

@@ -32,6 +32,9 @@ class QuerydPropertiesTest {
         assertThat(p.threads()).isZero();
         assertThat(p.refreshEvery()).isEqualTo(Duration.ofSeconds(5));
         assertThat(p.maxBodyBytes()).isEqualTo(65_536);
+        assertThat(p.vectordUrl()).isEqualTo("http://127.0.0.1:3215");
+        assertThat(p.embeddUrl()).isEqualTo("http://127.0.0.1:3216");
+        assertThat(p.exportMaxRows()).isEqualTo(10_000_000);
     }
 
     @Test
@@ -48,9 +51,13 @@ class QuerydPropertiesTest {
                 Map.entry("lakehouse.queryd.memory_limit", "1GB"),
                 Map.entry("lakehouse.queryd.threads", "2"),
                 Map.entry("lakehouse.queryd.refresh_every", "1m"),
-                Map.entry("lakehouse.queryd.max_body_bytes", "1024")),
+                Map.entry("lakehouse.queryd.max_body_bytes", "1024"),
+                Map.entry("lakehouse.queryd.vectord_url", "http://127.0.0.1:3"),
+                Map.entry("lakehouse.queryd.embedd_url", "http://127.0.0.1:4"),
+                Map.entry("lakehouse.queryd.export_max_rows", "77")),
                 new QuerydProperties("127.0.0.1:4000", "http://127.0.0.1:1", "http://127.0.0.1:2",
-                "/var/lib/queryd", 1000, 5, 50, Duration.ofMillis(1500), "1GB", 2, Duration.ofMinutes(1), 1024));
+                "/var/lib/queryd", 1000, 5, 50, Duration.ofMillis(1500), "1GB", 2, Duration.ofMinutes(1), 1024,
+                "http://127.0.0.1:3", "http://127.0.0.1:4", 77));
     }
 
     @Test

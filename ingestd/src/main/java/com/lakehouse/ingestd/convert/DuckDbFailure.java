@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.lakehouse.ingestd.csv.CsvProfile;
+import com.lakehouse.shared.error.ConflictException;
 import com.lakehouse.shared.error.UnprocessableException;
 import com.lakehouse.shared.text.HostPaths;
 
@@ -19,7 +20,7 @@ record DuckDbFailure(String summary, long line, String column, String value, Str
 
     private static final Pattern LINE = Pattern.compile("CSV Error on Line: (\\d+)");
     private static final Pattern CONVERSION = Pattern.compile(
-            "Error when converting column \"(.*)\"\\. Could not convert string \"(.*)\" to '([A-Za-z ]+)'", Pattern.DOTALL);
+            "Error when converting column \"(.*)\"\\. Could not convert string \"(.*)\" to '([A-Za-z0-9 ]+)'", Pattern.DOTALL);
 
     static DuckDbFailure parse(String message, Path csv) {
         String text = message == null ? "unknown DuckDB error" : HostPaths.redact(message, csv, "<upload>");
@@ -48,6 +49,17 @@ record DuckDbFailure(String summary, long line, String column, String value, Str
             }
         }
         return -1;
+    }
+
+    /** A value that does not fit the existing dataset's column type (an append or replace of it). */
+    ConflictException toConflict() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("column", column);
+        details.put("line", line);
+        details.put("value", value);
+        details.put("type", type);
+        return new ConflictException("line " + line + ": the value \"" + value + "\" of column '" + column
+                + "' does not fit the dataset's type " + type, details);
     }
 
     UnprocessableException toException() {

@@ -19,6 +19,7 @@ import org.duckdb.DuckDBConnection;
 import com.lakehouse.ingestd.csv.ColumnType;
 import com.lakehouse.ingestd.csv.CsvProfile;
 import com.lakehouse.shared.duckdb.OfflineDuckDb;
+import com.lakehouse.shared.error.ConflictException;
 import com.lakehouse.shared.error.UnprocessableException;
 
 /**
@@ -87,6 +88,21 @@ public final class ParquetConverter implements AutoCloseable {
      * @throws UnprocessableException when DuckDB cannot read the file, naming line and cause
      */
     public CsvProfile convert(Path csv, CsvProfile profile, Path parquet) {
+        return convert(csv, profile, parquet, true);
+    }
+
+    /**
+     * Converts {@code csv} to {@code parquet} with exactly the profile's types, as an append to an
+     * existing dataset needs: a value that does not convert is a 409 naming its column, line and
+     * value, never a widened column.
+     *
+     * @throws ConflictException a value does not fit its column's type
+     */
+    public void convertExactly(Path csv, CsvProfile profile, Path parquet) {
+        convert(csv, profile, parquet, false);
+    }
+
+    private CsvProfile convert(Path csv, CsvProfile profile, Path parquet, boolean widen) {
         CsvProfile attempt = profile;
         long rowGroupRows = rowGroupRows(csvBytes(csv), profile.rows());
         for (int tries = 0; tries <= profile.columns().size(); tries++) {
@@ -101,6 +117,9 @@ public final class ParquetConverter implements AutoCloseable {
             } catch (SQLException e) {
                 DuckDbFailure failure = DuckDbFailure.parse(e.getMessage(), csv);
                 int column = failure.columnIndex(attempt);
+                if (!widen && failure.isConversion()) {
+                    throw failure.toConflict();
+                }
                 if (!failure.isConversion() || column < 0 || attempt.columns().get(column).type() == ColumnType.VARCHAR) {
                     throw failure.toException();
                 }

@@ -17,6 +17,8 @@ final class ColumnInference {
     private int fileMask = ColumnType.ALL_TYPED;
     private long nulls;
     private Misfit firstMisfit;
+    /** By type ordinal: the first value that is not of that type (what an append into such a column would refuse). */
+    private final Misfit[] firstNot = new Misfit[ColumnType.values().length];
 
     /** Whether the scanner still needs this column's values: text columns are settled. */
     boolean watching() {
@@ -28,9 +30,10 @@ final class ColumnInference {
     }
 
     /** A sample value (its bytes are only looked at while the column can still be typed). */
-    void acceptSample(byte[] value, int length, boolean tooLong) {
+    void acceptSample(byte[] value, int length, boolean tooLong, long line) {
         sampleHasValue = true;
         int mask = tooLong ? 0 : ValueClassifier.classify(value, length);
+        noteCleared(mask, value, length, tooLong, line);
         sampleMask &= mask;
         fileMask &= mask;
     }
@@ -49,13 +52,13 @@ final class ColumnInference {
      */
     boolean acceptLater(byte[] value, int length, boolean tooLong, long line) {
         int mask = tooLong ? 0 : ValueClassifier.classify(value, length);
+        noteCleared(mask, value, length, tooLong, line);
         fileMask &= mask;
         if (sampleType.fits(mask)) {
             return true;
         }
         if (firstMisfit == null) {
-            int shown = Math.min(length, ValueClassifier.MAX_TYPED_LENGTH);
-            firstMisfit = new Misfit(line, new String(value, 0, shown, StandardCharsets.UTF_8) + (tooLong ? "..." : ""));
+            firstMisfit = misfit(value, length, tooLong, line);
         }
         return false;
     }
@@ -79,6 +82,25 @@ final class ColumnInference {
 
     long nulls() {
         return nulls;
+    }
+
+    private void noteCleared(int mask, byte[] value, int length, boolean tooLong, long line) {
+        int cleared = fileMask & ~mask;
+        for (ColumnType type : ColumnType.values()) {
+            if (type != ColumnType.VARCHAR && (cleared & type.bit()) != 0 && firstNot[type.ordinal()] == null) {
+                firstNot[type.ordinal()] = misfit(value, length, tooLong, line);
+            }
+        }
+    }
+
+    private static Misfit misfit(byte[] value, int length, boolean tooLong, long line) {
+        int shown = Math.min(length, ValueClassifier.MAX_TYPED_LENGTH);
+        return new Misfit(line, new String(value, 0, shown, StandardCharsets.UTF_8) + (tooLong ? "..." : ""));
+    }
+
+    /** The first value (sample or later) that is not of {@code type}, or null (none, or the column was no longer watched). */
+    Misfit firstNot(ColumnType type) {
+        return firstNot[type.ordinal()];
     }
 
     /** The first value after the sample that did not fit the sampled type, if any. */

@@ -2,6 +2,7 @@ package com.lakehouse.ingestd.csv;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.lakehouse.shared.catalog.SchemaColumn;
 
@@ -32,7 +33,8 @@ public record CsvProfile(List<Column> columns, long rows, long maxRecordBytes) {
     public CsvProfile withType(int index, ColumnType type) {
         List<Column> copy = new ArrayList<>(columns);
         Column old = copy.get(index);
-        copy.set(index, new Column(old.name(), type, old.nullable(), old.sampledType(), old.widenedAtLine(), old.widenedBy()));
+        copy.set(index, new Column(old.name(), type, old.nullable(), old.sampledType(), old.widenedAtLine(), old.widenedBy(),
+                old.firstNotOf()));
         return new CsvProfile(copy, rows, maxRecordBytes);
     }
 
@@ -45,8 +47,23 @@ public record CsvProfile(List<Column> columns, long rows, long maxRecordBytes) {
      * @param sampledType   the type the sample rows alone gave
      * @param widenedAtLine the line of the first later value that did not fit the sampled type, or 0
      * @param widenedBy     that value (cut to a few dozen bytes), or null
+     * @param firstNotOf    by type, the first value of the column that is not of that type (when the
+     *                      scan still looked at the column's values): what reading the file into a
+     *                      dataset column of that type would refuse
      */
     public record Column(String name, ColumnType type, boolean nullable, ColumnType sampledType,
-            long widenedAtLine, String widenedBy) {
+            long widenedAtLine, String widenedBy, Map<ColumnType, ValueAt> firstNotOf) {
+
+        public Column {
+            firstNotOf = Map.copyOf(firstNotOf);
+        }
+
+        public Column(String name, ColumnType type, boolean nullable, ColumnType sampledType, long widenedAtLine, String widenedBy) {
+            this(name, type, nullable, sampledType, widenedAtLine, widenedBy, Map.of());
+        }
+    }
+
+    /** A value of the file and the line it starts on. */
+    public record ValueAt(long line, String value) {
     }
 }

@@ -362,7 +362,7 @@ public final class CsvScanner {
                 column.acceptEmpty();
             } else if (capturing) {
                 if (rows < sampleRows) {
-                    column.acceptSample(scratch, scratchLength, scratchOverflow);
+                    column.acceptSample(scratch, scratchLength, scratchOverflow, recordStartLine);
                 } else if (!column.acceptLater(scratch, scratchLength, scratchOverflow, recordStartLine) && sink != null) {
                     dropSink("the value at line " + recordStartLine + " widens column '" + names.get(fieldIndex) + "'");
                 }
@@ -445,8 +445,15 @@ public final class CsvScanner {
             ColumnInference column = columns[i];
             ColumnType type = column.finalType();
             ColumnInference.Misfit misfit = type == column.sampledType() ? null : column.firstMisfit();
+            java.util.Map<ColumnType, CsvProfile.ValueAt> firstNot = new java.util.EnumMap<>(ColumnType.class);
+            for (ColumnType t : ColumnType.values()) {
+                ColumnInference.Misfit m = column.firstNot(t);
+                if (m != null) {
+                    firstNot.put(t, new CsvProfile.ValueAt(m.line(), m.value()));
+                }
+            }
             result.add(new CsvProfile.Column(names.get(i), type, column.nulls() > 0, column.sampledType(),
-                    misfit == null ? 0 : misfit.line(), misfit == null ? null : misfit.value()));
+                    misfit == null ? 0 : misfit.line(), misfit == null ? null : misfit.value(), firstNot));
         }
         return new CsvProfile(result, rows, maxRecordBytes);
     }

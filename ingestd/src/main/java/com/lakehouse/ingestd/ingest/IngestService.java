@@ -74,7 +74,9 @@ public class IngestService {
 
     /** Finds or makes the Parquet object for the file. */
     private Placement place(String name, SpooledCsv csv, Path parquet, Optional<DatasetManifest> before, PhaseClock clock) {
-        CsvProfile profile = csv.profile();
+        // Into an existing dataset the file is read with the dataset's types when they differ from its own.
+        Optional<CsvProfile> aligned = before.flatMap(m -> SchemaAlignment.toExisting(name, csv.profile(), m.schema()));
+        CsvProfile profile = aligned.orElse(csv.profile());
         String scannedKey = keyOf(name, profile, csv.sha256());
         Optional<DataObject> live = before.flatMap(m -> objectIn(m, scannedKey));
         if (live.isPresent()) {
@@ -88,6 +90,13 @@ public class IngestService {
         }
         clock.lap("lookup");
         // The conversion that ran during the upload, if it converted this very profile; else convert now.
+        if (aligned.isPresent()) {
+            converter.convertExactly(csv.file(), profile, parquet);
+            clock.lap("convert");
+            StoredObject put = storage.put(key, parquet);
+            clock.lap("put");
+            return new Placement(profile, key, new DataObject(key, put.size(), put.etag(), profile.rows()), true, false);
+        }
         Optional<Path> streamed = csv.streamedParquet();
         Path file = streamed.orElse(parquet);
         CsvProfile converted = streamed.isPresent() ? profile : converter.convert(csv.file(), profile, parquet);

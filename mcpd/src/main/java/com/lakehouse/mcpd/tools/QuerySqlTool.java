@@ -46,7 +46,15 @@ public final class QuerySqlTool implements LakehouseTool {
                         + "after it (see list_datasets). Only SELECT, WITH, VALUES, EXPLAIN, DESCRIBE, SUMMARIZE and "
                         + "SHOW run. Returns at most max_rows rows (default " + DEFAULT_ROWS + ", at most "
                         + MAX_ROWS_CAP + ") and says when the result was truncated; prefer aggregates, WHERE and "
-                        + "LIMIT over reading many rows.")
+                        + "LIMIT over reading many rows. Two table functions go beyond plain DuckDB. Past versions "
+                        + "(see list_versions): SELECT * FROM dataset('workers', 2) is version 2, and "
+                        + "SELECT * FROM dataset_diff('workers', 1, 3) gives the rows added and removed (column change). "
+                        + "Meaning: vector_search('index', 'query text', k[, '{\"key\":\"value\"}' metadata filter]) "
+                        + "returns the k nearest items with columns id (VARCHAR), distance, rank and one per metadata "
+                        + "key, so it joins and filters like a table, e.g. SELECT w.name, v.distance FROM "
+                        + "vector_search('resumes', 'forklift driver with safety certification', 20, '{\"state\":\"IL\"}') v "
+                        + "JOIN workers w ON w.worker_id::VARCHAR = v.id WHERE w.hourly_rate < 25 ORDER BY v.distance. "
+                        + "Arguments must be literals.")
                 .inputSchema(object(props(
                         "sql", string("one SQL statement, e.g. SELECT role, count(*) FROM staffing_candidates GROUP BY role"),
                         "max_rows", integer("most rows to return (default " + DEFAULT_ROWS + "; values above "

@@ -50,7 +50,64 @@ public final class QueryExecutor {
      * @throws UpstreamTimeoutException the statement ran past the timeout and was cancelled (504)
      */
     public <T> Executed<T> run(VettedQuery query, int maxRows, ResultReader<T> reader) {
-        Future<Executed<T>> future = workers.submit(() -> execute(query, maxRows, reader));
+        return onWorker(() -> execute(query, maxRows, reader));
+    }
+
+    /**
+     * Executes {@code query} for a streaming answer: the statement runs now (its errors and its
+     * timeout answer as for {@link #run}), its rows are read later by {@link #drain}. The caller
+     * closes the returned result.
+     */
+    public OpenResult open(VettedQuery query, long maxRows) {
+        return onWorker(() -> openNow(query, maxRows));
+    }
+
+    /** Reads an open result into {@code out} on a query thread (DuckDB calls pin a virtual thread), then closes it. */
+    public long drain(OpenResult open, ResultSink sink) {
+        try (open) {
+            return onWorker(() -> {
+                try {
+                    return sink.write(open.result(), open.maxRows());
+                } catch (SQLException e) {
+                    throw new InvalidRequestException(redactor.redact(e.getMessage()));
+                }
+            });
+        }
+    }
+
+    /** Writes rows somewhere while they are read. */
+    @FunctionalInterface
+    public interface ResultSink {
+        long write(java.sql.ResultSet result, long maxRows) throws SQLException, java.io.IOException;
+    }
+
+    private OpenResult openNow(VettedQuery query, long maxRows) {
+        AtomicBoolean timedOut = new AtomicBoolean();
+        ViewGenerations.Lease lease = generations.acquire();
+        Connection connection = null;
+        Statement statement = null;
+        try {
+            connection = engine.connect();
+            statement = connection.createStatement();
+            Statement running = statement;
+            ScheduledFuture<?> canceller = timer.schedule(() -> cancel(running, timedOut), timeout.toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                return new OpenResult(lease, connection, statement, statement.executeQuery(query.limitedTo(maxRows + 1)), maxRows);
+            } finally {
+                canceller.cancel(false);
+            }
+        } catch (SQLException e) {
+            new OpenResult(lease, connection, statement, null, 0).close();
+            if (timedOut.get()) {
+                throw new UpstreamTimeoutException("statement cancelled after the " + Durations.describe(timeout)
+                        + " statement timeout");
+            }
+            throw new InvalidRequestException(redactor.redact(connection == null ? e.getMessage() : messageFor(connection, query, e)));
+        }
+    }
+
+    private <T> T onWorker(java.util.concurrent.Callable<T> work) {
+        Future<T> future = workers.submit(work);
         try {
             return future.get();
         } catch (InterruptedException e) {

@@ -51,7 +51,7 @@ public final class SqlScanner {
     }
 
     /** Index just past the token starting at {@code i}: a string, identifier, comment or single character. */
-    private static int skip(String sql, int i) {
+    static int skip(String sql, int i) {
         char c = sql.charAt(i);
         char next = i + 1 < sql.length() ? sql.charAt(i + 1) : '\0';
         if (c == '\'') {
@@ -194,7 +194,7 @@ public final class SqlScanner {
         return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\uFEFF';
     }
 
-    private static boolean isWordChar(char c) {
+    static boolean isWordChar(char c) {
         return Character.isLetterOrDigit(c) || c == '_';
     }
 }

@@ -16,15 +16,19 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import com.lakehouse.queryd.QuerydProperties;
 import com.lakehouse.queryd.engine.ArrowResult;
 import com.lakehouse.queryd.engine.ArrowStreamReader;
 import com.lakehouse.queryd.engine.ColumnInfo;
+import com.lakehouse.queryd.engine.CsvWriter;
+import com.lakehouse.queryd.engine.OpenResult;
 import com.lakehouse.queryd.engine.Executed;
 import com.lakehouse.queryd.engine.JsonRowsReader;
 import com.lakehouse.queryd.engine.QueryExecutor;
 import com.lakehouse.queryd.engine.RowsResult;
+import com.lakehouse.queryd.functions.TableFunctions;
 import com.lakehouse.queryd.sandbox.SqlSandbox;
 import com.lakehouse.queryd.sandbox.VettedQuery;
 import com.lakehouse.queryd.views.DatasetViews;
@@ -36,21 +40,24 @@ import com.lakehouse.shared.error.InvalidRequestException;
 class SqlController {
 
     static final MediaType ARROW_STREAM = MediaType.parseMediaType("application/vnd.apache.arrow.stream");
+    static final MediaType CSV = MediaType.parseMediaType("text/csv");
 
     private final QuerydProperties properties;
     private final SqlSandbox sandbox;
     private final QueryExecutor executor;
     private final DatasetViews views;
+    private final TableFunctions functions;
     private final ArrowStreamReader arrow;
     private final JsonRowsReader json = new JsonRowsReader();
     private final Executor refresher = Executors.newVirtualThreadPerTaskExecutor();
 
     SqlController(QuerydProperties properties, SqlSandbox sandbox, QueryExecutor executor, DatasetViews views,
-                  ArrowStreamReader arrow) {
+                  TableFunctions functions, ArrowStreamReader arrow) {
         this.properties = properties;
         this.sandbox = sandbox;
         this.executor = executor;
         this.views = views;
+        this.functions = functions;
         this.arrow = arrow;
     }
 
@@ -64,12 +71,24 @@ class SqlController {
         CompletableFuture<Void> fresh = CompletableFuture.runAsync(views::refresh, refresher);
         VettedQuery query;
         try {
-            query = sandbox.vet(request.sql());
+            // dataset(), dataset_diff() and vector_search() become SQL of queryd's own; that text is what is vetted.
+            query = sandbox.vet(functions.expand(request.sql()));
         } finally {
             fresh.join();
         }
+        if (wants(accept, CSV)) {
+            // Streamed: up to export_max_rows (max_rows lowers it), whatever the JSON cap.
+            long limit = request.maxRows() == null ? properties.exportMaxRows()
+                    : Math.min(request.maxRows(), properties.exportMaxRows());
+            OpenResult open = executor.open(query, limit);
+            StreamingResponseBody body = out -> executor.drain(open, (result, max) -> CsvWriter.write(result, max, out));
+            return ResponseEntity.ok()
+                    .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                    .header("X-Row-Limit", Long.toString(limit))
+                    .body(body);
+        }
         int maxRows = properties.effectiveMaxRows(request.maxRows());
-        if (wantsArrow(accept)) {
+        if (wants(accept, ARROW_STREAM)) {
             Executed<ArrowResult> result = executor.run(query, maxRows, arrow);
             return ResponseEntity.ok()
                     .contentType(ARROW_STREAM)
@@ -103,14 +122,14 @@ class SqlController {
         return new TablesResponse(tables);
     }
 
-    private static TablesResponse.Table table(LiveView view, List<ColumnInfo> columns) {
-        return new TablesResponse.Table(view.name(), view.version(), view.rowCount(), columns);
+    private TablesResponse.Table table(LiveView view, List<ColumnInfo> columns) {
+        return new TablesResponse.Table(view.name(), view.version(), views.versions(view), view.rowCount(), columns);
     }
 
-    private static boolean wantsArrow(String accept) {
+    private static boolean wants(String accept, MediaType type) {
         if (accept == null) {
             return false;
         }
-        return MediaType.parseMediaTypes(accept).stream().anyMatch(ARROW_STREAM::equalsTypeAndSubtype);
+        return MediaType.parseMediaTypes(accept).stream().anyMatch(type::equalsTypeAndSubtype);
     }
 }
