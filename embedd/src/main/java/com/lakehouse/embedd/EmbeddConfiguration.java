@@ -58,7 +58,7 @@ class EmbeddConfiguration {
 
     @Bean
     EmbeddingCache embeddingCache(EmbeddProperties properties) {
-        return new EmbeddingCache(properties.cacheSize());
+        return new EmbeddingCache(properties.cacheSize(), properties.cacheMaxBytes());
     }
 
     @Bean

@@ -19,6 +19,7 @@ import com.lakehouse.shared.fleet.FleetPorts;
  * @param ollamaModel     the Ollama embedding model this service offers
  * @param ollamaDimension the dimension that model answers with; other answers are a provider failure
  * @param cacheSize       cache entries; 0 disables the cache (every text goes to the provider)
+ * @param cacheMaxBytes   heap the cache may hold (estimated); 0 disables the cache too
  * @param maxBatch        most texts one request may carry
  * @param batchTimeout    bound on embedding one whole request's misses
  * @param maxParallel     texts embedded at once by the local model; 0 means one per available core
@@ -34,6 +35,7 @@ public record EmbeddProperties(
         @DefaultValue("nomic-embed-text") String ollamaModel,
         @DefaultValue("768") int ollamaDimension,
         @DefaultValue("10000") long cacheSize,
+        @DefaultValue("67108864") long cacheMaxBytes,
         @DefaultValue("1024") int maxBatch,
         @DefaultValue("60s") Duration batchTimeout,
         @DefaultValue("0") int maxParallel,
@@ -48,6 +50,7 @@ public record EmbeddProperties(
         require(PROVIDERS.contains(provider), "provider must be one of " + PROVIDERS + ", not '" + provider + "'");
         require(ollamaDimension >= 1, "ollama_dimension must be at least 1");
         require(cacheSize >= 0, "cache_size must not be negative");
+        require(cacheMaxBytes >= 0, "cache_max_bytes must not be negative");
         require(maxBatch >= 1, "max_batch must be at least 1");
         require(batchTimeout.isPositive(), "batch_timeout must be positive");
         require(maxParallel >= 0, "max_parallel must not be negative");

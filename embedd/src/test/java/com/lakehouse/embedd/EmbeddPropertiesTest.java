@@ -28,6 +28,7 @@ class EmbeddPropertiesTest {
         assertThat(p.ollamaModel()).isEqualTo("nomic-embed-text");
         assertThat(p.ollamaDimension()).isEqualTo(768);
         assertThat(p.cacheSize()).isEqualTo(10_000);
+        assertThat(p.cacheMaxBytes()).isEqualTo(64L * 1024 * 1024);
         assertThat(p.maxBatch()).isEqualTo(1024);
         assertThat(p.batchTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(p.maxParallel()).isZero();
@@ -46,6 +47,7 @@ class EmbeddPropertiesTest {
         values.put("lakehouse.embedd.ollama_model", "mxbai-embed-large");
         values.put("lakehouse.embedd.ollama_dimension", "1024");
         values.put("lakehouse.embedd.cache_size", "0");
+        values.put("lakehouse.embedd.cache_max_bytes", "4096");
         values.put("lakehouse.embedd.max_batch", "64");
         values.put("lakehouse.embedd.batch_timeout", "500ms");
         values.put("lakehouse.embedd.max_parallel", "3");
@@ -53,7 +55,7 @@ class EmbeddPropertiesTest {
         values.put("lakehouse.embedd.max_body_bytes", "1024");
         PropertiesAssertions.assertFullMapping("lakehouse.embedd", EmbeddProperties.class, values,
                 new EmbeddProperties("127.0.0.1:4000", "ollama", "mxbai-embed-large",
-                        "http://10.0.0.5:11434", "mxbai-embed-large", 1024, 0, 64, Duration.ofMillis(500), 3, 8, 1024));
+                        "http://10.0.0.5:11434", "mxbai-embed-large", 1024, 0, 4096, 64, Duration.ofMillis(500), 3, 8, 1024));
         assertThat(bind(values).effectiveParallelism()).isEqualTo(3);
     }
 

@@ -54,7 +54,7 @@ class ObserverdConfiguration {
 
     @Bean
     EventWitness eventWitness(ObserverdProperties properties, EventLog log) {
-        return new EventWitness(properties.ringCapacity(), log);
+        return new EventWitness(properties.ringCapacity(), properties.ringMaxBytes(), properties.maxCounterKeys(), log);
     }
 
     @Bean
@@ -104,7 +104,7 @@ class ObserverdConfiguration {
             Clock clock) {
         JournalFiles files = new JournalFiles(storage, dataDir(properties).resolve("journal-cache"));
         return new JournalService(wal, files, flusher, registration, scheduler, properties.flushRows(),
-                properties.flushEvery().toMillis(), clock);
+                properties.journalMaxPending(), properties.flushEvery().toMillis(), clock);
     }
 
     private static Path dataDir(ObserverdProperties properties) {

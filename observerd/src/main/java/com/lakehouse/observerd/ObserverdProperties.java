@@ -15,6 +15,10 @@ import com.lakehouse.shared.fleet.FleetPorts;
  * @param catalogdUrl   where the journal files are registered as {@code lakehouse_journal}
  * @param dataDir       local state: the observer JSONL, the journal write-ahead log, the file cache
  * @param ringCapacity  observer events kept in memory; the oldest is evicted when full
+ * @param ringMaxBytes  estimated heap the ring may hold; the oldest events are evicted past it
+ * @param maxCounterKeys distinct sources (and kinds) counted by name in the stats; later ones count as {@code (other)}
+ * @param journalMaxPending unflushed journal events (in the WAL, waiting for storaged) past which an
+ *                      append gets 503 with Retry-After instead of growing the heap
  * @param flushRows     unflushed journal events that trigger a flush
  * @param flushEvery    the longest an acknowledged journal event waits for its flush
  * @param maxBodyBytes  request body cap
@@ -26,11 +30,17 @@ public record ObserverdProperties(
         @DefaultValue(FleetPorts.CATALOGD_URL) String catalogdUrl,
         @DefaultValue("data/observerd") String dataDir,
         @DefaultValue("10000") int ringCapacity,
+        @DefaultValue("67108864") long ringMaxBytes,
+        @DefaultValue("1000") int maxCounterKeys,
+        @DefaultValue("200000") int journalMaxPending,
         @DefaultValue("1000") int flushRows,
         @DefaultValue("30s") Duration flushEvery,
         @DefaultValue("16777216") long maxBodyBytes) {
 
     public ObserverdProperties {
+        if (ringMaxBytes < 1 || maxCounterKeys < 1 || journalMaxPending < 1) {
+            throw new IllegalStateException("[observerd] ring_max_bytes, max_counter_keys and journal_max_pending must be at least 1");
+        }
         if (ringCapacity < 1) {
             throw new IllegalStateException("[observerd] ring_capacity must be at least 1, was " + ringCapacity);
         }

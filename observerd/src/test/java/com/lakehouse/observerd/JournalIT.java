@@ -154,6 +154,43 @@ class JournalIT {
         assertThat(history.get("events").get(0).get("actor").stringValue()).isEqualTo("token:primary");
     }
 
+    /**
+     * kill -9 under a concurrent write load: four senders append three-event batches, observerd is
+     * killed while they run, and after the restart every acknowledged event is in the journal.
+     */
+    @Test
+    void everyAcknowledgedEventSurvivesKill9UnderConcurrentLoad() throws Exception {
+        String entity = "load-" + UUID.randomUUID();
+        List<String> acknowledged = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        List<java.util.concurrent.CompletableFuture<Void>> senders = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            senders.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
+                for (int b = 0; b < 100 && !stop.get(); b++) {
+                    JournalEvent[] batch = {event(entity, "add", "a"), event(entity, "update", "b"), event(entity, "retire", null)};
+                    try {
+                        Http.Response response = Http.post(observerd.url("/journal/events"), new JournalBatch(List.of(batch)));
+                        if (response.status() == 202) {
+                            for (JournalEvent e : batch) {
+                                acknowledged.add(e.eventId());
+                            }
+                        }
+                    } catch (RuntimeException killed) {
+                        return;
+                    }
+                }
+            }));
+        }
+        await("some acknowledged batches", () -> acknowledged.size() >= 30);
+        observerd.kill();
+        stop.set(true);
+        java.util.concurrent.CompletableFuture.allOf(senders.toArray(java.util.concurrent.CompletableFuture[]::new))
+                .get(60, java.util.concurrent.TimeUnit.SECONDS);
+        observerd.restart();
+        await("the replayed WAL to be flushed", () -> stats().get("buffered").asInt() == 0);
+        assertThat(storedEventIds(entity)).containsAll(List.copyOf(acknowledged));
+    }
+
     @Test
     void shutdownFlushesToParquetThatDuckDbReads() throws Exception {
         String entity = "shutdown-" + UUID.randomUUID();

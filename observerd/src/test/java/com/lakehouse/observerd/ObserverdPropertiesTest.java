@@ -25,6 +25,9 @@ class ObserverdPropertiesTest {
         assertThat(p.catalogdUrl()).isEqualTo("http://127.0.0.1:3212");
         assertThat(p.dataDir()).isEqualTo("data/observerd");
         assertThat(p.ringCapacity()).isEqualTo(10_000);
+        assertThat(p.ringMaxBytes()).isEqualTo(64L * 1024 * 1024);
+        assertThat(p.maxCounterKeys()).isEqualTo(1000);
+        assertThat(p.journalMaxPending()).isEqualTo(200_000);
         assertThat(p.flushRows()).isEqualTo(1000);
         assertThat(p.flushEvery()).isEqualTo(Duration.ofSeconds(30));
         assertThat(p.maxBodyBytes()).isEqualTo(16L * 1024 * 1024);
@@ -32,17 +35,20 @@ class ObserverdPropertiesTest {
 
     @Test
     void everyKeyMapsFromItsSnakeCaseName() {
-        PropertiesAssertions.assertFullMapping("lakehouse.observerd", ObserverdProperties.class, Map.of(
-                "lakehouse.observerd.bind", "127.0.0.1:4000",
-                "lakehouse.observerd.storaged_url", "http://127.0.0.1:5001",
-                "lakehouse.observerd.catalogd_url", "http://127.0.0.1:5002",
-                "lakehouse.observerd.data_dir", "/var/lib/observerd",
-                "lakehouse.observerd.ring_capacity", "5",
-                "lakehouse.observerd.flush_rows", "7",
-                "lakehouse.observerd.flush_every", "500ms",
-                "lakehouse.observerd.max_body_bytes", "1024"),
+        PropertiesAssertions.assertFullMapping("lakehouse.observerd", ObserverdProperties.class, Map.ofEntries(
+                Map.entry("lakehouse.observerd.bind", "127.0.0.1:4000"),
+                Map.entry("lakehouse.observerd.storaged_url", "http://127.0.0.1:5001"),
+                Map.entry("lakehouse.observerd.catalogd_url", "http://127.0.0.1:5002"),
+                Map.entry("lakehouse.observerd.data_dir", "/var/lib/observerd"),
+                Map.entry("lakehouse.observerd.ring_capacity", "5"),
+                Map.entry("lakehouse.observerd.ring_max_bytes", "4096"),
+                Map.entry("lakehouse.observerd.max_counter_keys", "3"),
+                Map.entry("lakehouse.observerd.journal_max_pending", "9"),
+                Map.entry("lakehouse.observerd.flush_rows", "7"),
+                Map.entry("lakehouse.observerd.flush_every", "500ms"),
+                Map.entry("lakehouse.observerd.max_body_bytes", "1024")),
                 new ObserverdProperties("127.0.0.1:4000", "http://127.0.0.1:5001",
-                "http://127.0.0.1:5002", "/var/lib/observerd", 5, 7, Duration.ofMillis(500), 1024));
+                "http://127.0.0.1:5002", "/var/lib/observerd", 5, 4096, 3, 9, 7, Duration.ofMillis(500), 1024));
     }
 
     @Test

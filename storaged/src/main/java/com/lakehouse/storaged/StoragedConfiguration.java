@@ -31,6 +31,8 @@ import com.lakehouse.storaged.store.PutSlots;
 import com.lakehouse.storaged.store.RangeNotSatisfiableException;
 import com.lakehouse.storaged.store.S3Calls;
 import com.lakehouse.storaged.store.S3CredentialSource;
+import com.lakehouse.storaged.store.UploadPace;
+import com.lakehouse.storaged.store.UploadTooSlowException;
 import com.lakehouse.storaged.web.ObjectController;
 
 /** storaged's beans: the S3 client and the pieces of the object routes. */
@@ -51,7 +53,7 @@ class StoragedConfiguration {
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .httpClient(Apache5HttpClient.builder()
-                        .maxConnections(Math.max(16, 4 * storaged.maxConcurrentPuts()))
+                        .maxConnections(Math.max(16, 4 * (storaged.maxConcurrentPuts() + storaged.fleetPutSlots())))
                         .connectionTimeout(Duration.ofSeconds(2))
                         .socketTimeout(Duration.ofSeconds(60))
                         .build())
@@ -87,7 +89,12 @@ class StoragedConfiguration {
 
     @Bean
     PutSlots putSlots(StoragedProperties storaged) {
-        return new PutSlots(storaged.maxConcurrentPuts(), storaged.putQueueWait());
+        return new PutSlots(storaged.maxConcurrentPuts(), storaged.fleetPutSlots(), storaged.putQueueWait());
+    }
+
+    @Bean
+    UploadPace uploadPace(StoragedProperties storaged) {
+        return new UploadPace(storaged.uploadMinBytesPerSecond(), storaged.uploadRateWindow(), System::nanoTime);
     }
 
     @Bean
@@ -106,7 +113,8 @@ class StoragedConfiguration {
     @Bean
     ProblemStatusTable problemStatusTable() {
         return ProblemStatusTable.defaults()
-                .with(RangeNotSatisfiableException.class, HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE);
+                .with(RangeNotSatisfiableException.class, HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
+                .with(UploadTooSlowException.class, HttpStatus.REQUEST_TIMEOUT);
     }
 
     /**
@@ -114,11 +122,17 @@ class StoragedConfiguration {
      * Content-Length (413) or on a busy slot (503) is refused before the client sends the body; and
      * write object bytes to the socket in large slices rather than Tomcat's default 8 KiB; and let
      * encoded '/' and '\\' through to {@link ObjectKey}, which decodes keys itself (a key may hold a
-     * backslash, and an encoded slash must meet the same key rules as a literal one).
+     * backslash, and an encoded slash must meet the same key rules as a literal one); and give a
+     * request body read its own timeout, the upload idle timeout: a client that stops sending is cut
+     * (a blocked read throws SocketTimeoutException → 408) and its upload slot is freed.
      */
     @Bean
-    TomcatConnectorCustomizer objectStreamingConnector() {
+    TomcatConnectorCustomizer objectStreamingConnector(StoragedProperties storaged) {
         return connector -> {
+            if (!connector.setProperty("disableUploadTimeout", "false") || !connector.setProperty("connectionUploadTimeout",
+                    Long.toString(storaged.uploadIdleTimeout().toMillis()))) {
+                throw new IllegalStateException("Tomcat refused the upload timeout properties");
+            }
             connector.setProperty("continueResponseTiming", "onRead");
             connector.setProperty("socket.appWriteBufSize", Integer.toString(ObjectController.COPY_BUFFER_BYTES));
             connector.setEncodedSolidusHandling("passthrough");

@@ -30,6 +30,10 @@ class StoragedPropertiesTest {
         assertThat(p.partBytes()).isEqualTo(8 * 1024 * 1024);
         assertThat(p.maxBodyBytes()).isEqualTo(64 * 1024);
         assertThat(p.singlePutMaxBytes()).isEqualTo(5L * 1024 * 1024 * 1024);
+        assertThat(p.fleetPutSlots()).isEqualTo(4);
+        assertThat(p.uploadIdleTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(p.uploadMinBytesPerSecond()).isEqualTo(8192);
+        assertThat(p.uploadRateWindow()).isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test
@@ -54,6 +58,10 @@ class StoragedPropertiesTest {
                 part_bytes = 6291456
                 single_put_max_bytes = 0
                 max_body_bytes = 2048
+                fleet_put_slots = 2
+                upload_idle_timeout = "5s"
+                upload_min_bytes_per_second = 100
+                upload_rate_window = "3s"
 
                 [storaged.prefix_caps]
                 "datasets/" = 2147483648
@@ -78,6 +86,10 @@ class StoragedPropertiesTest {
         assertThat(storaged.partBytes()).isEqualTo(6291456);
         assertThat(storaged.singlePutMaxBytes()).isZero();
         assertThat(storaged.maxBodyBytes()).isEqualTo(2048);
+        assertThat(storaged.fleetPutSlots()).isEqualTo(2);
+        assertThat(storaged.uploadIdleTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(storaged.uploadMinBytesPerSecond()).isEqualTo(100);
+        assertThat(storaged.uploadRateWindow()).isEqualTo(Duration.ofSeconds(3));
 
         S3Properties s3 = bind(properties, "lakehouse.s3", S3Properties.class);
         assertThat(s3).isEqualTo(new S3Properties("http://127.0.0.1:9000", "eu-west-1", "other", false, "secrets.toml"));

@@ -424,6 +424,60 @@ class VectordIT {
 
     // ---- helpers -------------------------------------------------------------------------------
 
+    /**
+     * The promise of an add's 200 (docs/vectord.md): the batch is committed on vectord's disk. Four
+     * writers add batches while vectord is killed with SIGKILL right after acknowledgments arrive
+     * (inside the commit debounce window); after the restart every acknowledged batch is there
+     * whole and no batch is there in part.
+     */
+    @Test
+    @Order(15)
+    void aKillRightAfterAcknowledgedAddsLosesNoneAndShowsNoPartialBatch() throws Exception {
+        create("acked", 4, "cosine");
+        int batchSize = 10;
+        List<String> acknowledged = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> sent = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        List<CompletableFuture<Void>> writers = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            int writer = w;
+            writers.add(CompletableFuture.runAsync(() -> {
+                for (int b = 0; !stop.get() && b < 1000; b++) {
+                    String batch = "w" + writer + "b" + b + "-";
+                    sent.add(batch);
+                    try {
+                        VectordHttp.Reply reply = api.post("/vectors/index/acked/add",
+                                Map.of("items", itemsOf(batch, randomUnitVectors(batchSize, 4, writer * 1000L + b))));
+                        if (reply.status() == 200) {
+                            acknowledged.add(batch);
+                        }
+                    } catch (RuntimeException killed) {
+                        return;
+                    }
+                }
+            }));
+        }
+        eventually(() -> acknowledged.size() >= 20);
+        vectord.kill();
+        stop.set(true);
+        CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        vectord.restart();
+
+        for (String batch : List.copyOf(sent)) {
+            int present = 0;
+            for (int i = 0; i < batchSize; i++) {
+                if (api.get("/vectors/index/acked/items/" + batch + i).status() == 200) {
+                    present++;
+                }
+            }
+            if (acknowledged.contains(batch)) {
+                assertThat(present).as("acknowledged batch " + batch).isEqualTo(batchSize);
+            } else {
+                assertThat(present).as("unacknowledged batch " + batch + " is all or nothing").isIn(0, batchSize);
+            }
+        }
+    }
+
     private static VectordHttp.Reply create(String name, int dimension, String distance) {
         return api.post("/vectors/index", Map.of("name", name, "dimension", dimension, "distance", distance));
     }

@@ -22,17 +22,17 @@ class EmbeddingCacheTest {
 
     @Test
     void countsAHitOrAMissPerLookupAndReportsSize() {
-        EmbeddingCache cache = new EmbeddingCache(10);
+        EmbeddingCache cache = new EmbeddingCache(10, 1 << 20);
         CacheKey key = CacheKey.of("m", "a");
         assertThat(cache.lookup(key)).isEmpty();
         cache.put(key, new float[] {1f});
         assertThat(cache.lookup(key)).hasValueSatisfying(v -> assertThat(v).containsExactly(1f));
-        assertThat(cache.stats()).isEqualTo(new CacheStats(1, 1, 0.5, 1, 10));
+        assertThat(cache.stats()).isEqualTo(new CacheStats(1, 1, 0.5, 1, 10, (1 << 20) / 10, 1 << 20));
     }
 
     @Test
     void staysWithinCapacity() {
-        EmbeddingCache cache = new EmbeddingCache(5);
+        EmbeddingCache cache = new EmbeddingCache(5, 1 << 20);
         for (int i = 0; i < 50; i++) {
             cache.put(CacheKey.of("m", "t" + i), new float[] {i});
         }
@@ -41,17 +41,17 @@ class EmbeddingCacheTest {
 
     @Test
     void capacityZeroStoresNothingAndCountsEveryLookupAsAMiss() {
-        EmbeddingCache cache = new EmbeddingCache(0);
+        EmbeddingCache cache = new EmbeddingCache(0, 1 << 20);
         CacheKey key = CacheKey.of("m", "a");
         cache.put(key, new float[] {1f});
         assertThat(cache.lookup(key)).isEmpty();
         assertThat(cache.enabled()).isFalse();
-        assertThat(cache.stats()).isEqualTo(new CacheStats(0, 1, 0.0, 0, 0));
+        assertThat(cache.stats()).isEqualTo(new CacheStats(0, 1, 0.0, 0, 0, 0, 1 << 20));
     }
 
     @Test
     void countersAreExactUnderConcurrency() throws Exception {
-        EmbeddingCache cache = new EmbeddingCache(100);
+        EmbeddingCache cache = new EmbeddingCache(100, 1 << 20);
         CacheKey warm = CacheKey.of("m", "warm");
         cache.put(warm, new float[] {1f});
         try (ExecutorService pool = Executors.newFixedThreadPool(50)) {
@@ -71,5 +71,26 @@ class EmbeddingCacheTest {
         }
         assertThat(cache.stats().hits()).isEqualTo(5_000);
         assertThat(cache.stats().misses()).isEqualTo(5_000);
+    }
+
+    @Test
+    void largeVectorsAreBoundedByBytesBeforeTheEntryCountIsReached() {
+        // 1 MiB and 10,000 entries: 4096-d vectors weigh ~16.6 KiB each, so about 63 fit, not 10,000.
+        EmbeddingCache cache = new EmbeddingCache(10_000, 1 << 20);
+        for (int i = 0; i < 500; i++) {
+            cache.put(CacheKey.of("big-model", "t" + i), new float[4096]);
+        }
+        CacheStats stats = cache.stats();
+        assertThat(stats.bytes()).isLessThanOrEqualTo(1 << 20);
+        assertThat(stats.size()).isBetween(50L, 64L);
+    }
+
+    @Test
+    void smallVectorsAreBoundedByTheEntryCount() {
+        EmbeddingCache cache = new EmbeddingCache(20, 1 << 20);
+        for (int i = 0; i < 500; i++) {
+            cache.put(CacheKey.of("m", "t" + i), new float[8]);
+        }
+        assertThat(cache.stats().size()).isEqualTo(20);
     }
 }

@@ -41,7 +41,7 @@ class EmbeddingServiceTest {
     private final RecordingProvider provider = new RecordingProvider();
 
     private EmbeddingService service(long cacheSize) {
-        return new EmbeddingService(provider, new ModelCatalog(provider.models(), ""), new EmbeddingCache(cacheSize), 4,
+        return new EmbeddingService(provider, new ModelCatalog(provider.models(), ""), new EmbeddingCache(cacheSize, 1 << 20), 4,
                 Duration.ofSeconds(1));
     }
 

@@ -14,16 +14,24 @@ import tools.jackson.databind.JsonNode;
 public class EventWitness {
 
     static final String UNKNOWN = "unknown";
+    /** Where sources and kinds past {@code maxCounterKeys} distinct names are counted. */
+    static final String OTHER = "(other)";
 
     private final EventRing ring;
     private final EventLog log;
     private final Map<String, Long> bySource = new TreeMap<>();
     private final Map<String, Long> byKind = new TreeMap<>();
+    private final int maxCounterKeys;
     private long total;
     private long evicted;
 
-    public EventWitness(int capacity, EventLog log) {
-        this.ring = new EventRing(capacity);
+    /**
+     * @param maxCounterKeys distinct sources (and, apart, kinds) counted by name; senders that make up
+     *                       names cannot grow the counters without bound, later names count as {@code (other)}
+     */
+    public EventWitness(int capacity, long maxBytes, int maxCounterKeys, EventLog log) {
+        this.ring = new EventRing(capacity, maxBytes);
+        this.maxCounterKeys = maxCounterKeys;
         this.log = log;
     }
 
@@ -35,15 +43,18 @@ public class EventWitness {
         synchronized (this) {
             total++;
             event = new ObservedEvent(total, Instant.now().toString(), s, k, payload);
-            if (ring.add(event)) {
-                evicted++;
-            }
-            bySource.merge(s, 1L, Long::sum);
-            byKind.merge(k, 1L, Long::sum);
+            evicted += ring.add(event);
+            count(bySource, s);
+            count(byKind, k);
         }
         // Outside the lock: a slow disk delays this sender only, not the others or the stats.
         log.append(event);
         return event;
+    }
+
+    private void count(Map<String, Long> counters, String name) {
+        String key = counters.containsKey(name) || counters.size() < maxCounterKeys ? name : OTHER;
+        counters.merge(key, 1L, Long::sum);
     }
 
     /** Newest first; null filters match everything. */
@@ -53,7 +64,7 @@ public class EventWitness {
 
     public synchronized ObserverStats stats() {
         return new ObserverStats(total, new TreeMap<>(bySource), new TreeMap<>(byKind), ring.size(), ring.capacity(),
-                evicted, log.errors());
+                ring.bytes(), ring.maxBytes(), evicted, log.errors());
     }
 
     public int capacity() {

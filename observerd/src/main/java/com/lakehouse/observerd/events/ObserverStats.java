@@ -9,6 +9,8 @@ public record ObserverStats(
         Map<String, Long> byKind,
         int ringSize,
         int capacity,
+        long ringBytes,
+        long ringMaxBytes,
         long evicted,
         long persistErrors) {
 }

@@ -31,17 +31,19 @@ public class JournalService {
     private final JournalRegistration registration;
     private final JournalFlushScheduler scheduler;
     private final int flushRows;
+    private final int maxPending;
     private final long flushEveryMs;
     private final Clock clock;
 
     public JournalService(WriteAheadLog wal, JournalFiles files, JournalFlusher flusher, JournalRegistration registration,
-            JournalFlushScheduler scheduler, int flushRows, long flushEveryMs, Clock clock) {
+            JournalFlushScheduler scheduler, int flushRows, int maxPending, long flushEveryMs, Clock clock) {
         this.wal = wal;
         this.files = files;
         this.flusher = flusher;
         this.registration = registration;
         this.scheduler = scheduler;
         this.flushRows = flushRows;
+        this.maxPending = maxPending;
         this.flushEveryMs = flushEveryMs;
         this.clock = clock;
     }
@@ -49,6 +51,15 @@ public class JournalService {
     /** Validates the batch, then makes it durable; returns only once every event is on disk. */
     public int append(List<JournalEvent> events) {
         List<JournalEvent> valid = JournalEvents.normalize(events, DEFAULT_SOURCE, clock.instant());
+        int pending = wal.bufferedCount();
+        if (pending + valid.size() > maxPending) {
+            // The WAL's events are also held in memory until flushed: refuse rather than grow the
+            // heap while storaged or catalogd is away. Senders keep theirs and retry.
+            scheduler.requestFlush();
+            throw new UnavailableException("the journal holds " + pending + " unflushed event(s), its bound is "
+                    + maxPending + " (journal_max_pending); nothing was recorded, retry after the next flush",
+                    java.time.Duration.ofSeconds(5), null);
+        }
         try {
             wal.append(valid);
         } catch (IOException e) {

@@ -26,7 +26,7 @@ class EventWitnessTest {
 
     @Test
     void statsAreExactUnderFiftyConcurrentSenders() throws Exception {
-        EventWitness witness = new EventWitness(100, new EventLog(dir.resolve("events.jsonl")));
+        EventWitness witness = new EventWitness(100, 1 << 20, 1000, new EventLog(dir.resolve("events.jsonl")));
         int senders = 50;
         int each = 200;
         CountDownLatch go = new CountDownLatch(1);
@@ -59,7 +59,7 @@ class EventWitnessTest {
 
     @Test
     void eachEventIsAJsonLineWithItsPayload() throws Exception {
-        EventWitness witness = new EventWitness(10, new EventLog(dir.resolve("sub/events.jsonl")));
+        EventWitness witness = new EventWitness(10, 1 << 20, 1000, new EventLog(dir.resolve("sub/events.jsonl")));
         JsonNode payload = LakehouseJson.mapper().readTree("{\"rows\":3,\"name\":\"a\\nb\"}");
         witness.record("ingestd", "ingest", payload);
         List<String> lines = Files.readAllLines(dir.resolve("sub/events.jsonl"));
@@ -73,7 +73,7 @@ class EventWitnessTest {
     @Test
     void persistFailureIsCountedAndTheEventStillRecorded() throws Exception {
         Path blocker = Files.writeString(dir.resolve("not-a-dir"), "x");
-        EventWitness witness = new EventWitness(10, new EventLog(blocker.resolve("events.jsonl")));
+        EventWitness witness = new EventWitness(10, 1 << 20, 1000, new EventLog(blocker.resolve("events.jsonl")));
         for (int i = 0; i < 3; i++) {
             witness.record("a", "k", IntNode.valueOf(i));
         }
@@ -87,7 +87,7 @@ class EventWitnessTest {
     @Test
     void persistenceResumesOnceTheDirectoryIsWritable() throws Exception {
         Path blocker = Files.writeString(dir.resolve("later"), "x");
-        EventWitness witness = new EventWitness(10, new EventLog(blocker.resolve("events.jsonl")));
+        EventWitness witness = new EventWitness(10, 1 << 20, 1000, new EventLog(blocker.resolve("events.jsonl")));
         witness.record("a", "k", IntNode.valueOf(1));
         Files.delete(blocker);
         witness.record("a", "k", IntNode.valueOf(2));
@@ -97,10 +97,23 @@ class EventWitnessTest {
 
     @Test
     void blankSourceAndKindAreUnknown() {
-        EventWitness witness = new EventWitness(10, new EventLog(dir.resolve("e.jsonl")));
+        EventWitness witness = new EventWitness(10, 1 << 20, 1000, new EventLog(dir.resolve("e.jsonl")));
         ObservedEvent event = witness.record(" ", null, IntNode.valueOf(1));
         assertThat(event.source()).isEqualTo("unknown");
         assertThat(event.kind()).isEqualTo("unknown");
         assertThat(witness.stats().bySource()).containsEntry("unknown", 1L);
+    }
+
+    @Test
+    void countersStopGrowingPastMaxCounterKeys(@TempDir Path dir) {
+        EventWitness witness = new EventWitness(10, 1 << 20, 3, new EventLog(dir.resolve("bounded.jsonl")));
+        for (int i = 0; i < 50; i++) {
+            witness.record("made-up-" + i, "kind-" + i, null);
+        }
+        witness.record("made-up-0", "kind-0", null);
+        ObserverStats stats = witness.stats();
+        assertThat(stats.bySource()).hasSize(4).containsEntry("made-up-0", 2L).containsEntry(EventWitness.OTHER, 47L);
+        assertThat(stats.byKind()).hasSize(4).containsEntry(EventWitness.OTHER, 47L);
+        assertThat(stats.total()).isEqualTo(51);
     }
 }

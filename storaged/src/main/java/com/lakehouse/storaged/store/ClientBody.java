@@ -17,7 +17,7 @@ final class ClientBody implements ContentStreamProvider {
 
     private final InputStream body;
     private volatile long consumed;
-    private volatile boolean broken;
+    private volatile IOException failure;
 
     ClientBody(InputStream body) {
         this.body = body;
@@ -51,7 +51,7 @@ final class ClientBody implements ContentStreamProvider {
                     }
                     return n;
                 } catch (IOException e) {
-                    broken = true;
+                    failure = e;
                     throw e;
                 }
             }
@@ -69,6 +69,11 @@ final class ClientBody implements ContentStreamProvider {
     }
 
     boolean broken() {
-        return broken;
+        return failure != null;
+    }
+
+    /** The read failure of the body, or null. */
+    IOException failure() {
+        return failure;
     }
 }

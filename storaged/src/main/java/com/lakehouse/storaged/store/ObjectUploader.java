@@ -90,6 +90,9 @@ public final class ObjectUploader {
             String etag = calls.run("upload", null, () -> s3.putObject(b -> b.bucket(calls.bucket()).key(key.value()), request).eTag());
             return new PutResult(key.value(), length, Etags.unquote(etag));
         } catch (RuntimeException e) {
+            slowClient(client.broken() ? client.failure() : e).ifPresent(slow -> {
+                throw slow;
+            });
             if (client.broken()) {
                 throw new InvalidRequestException("request body broke off before its Content-Length of " + length + " bytes");
             }
@@ -129,6 +132,23 @@ public final class ObjectUploader {
         String etag = calls.run("upload", null, () -> s3.completeMultipartUpload(b -> b.bucket(calls.bucket())
                 .key(key.value()).uploadId(uploadId).multipartUpload(m -> m.parts(parts))).eTag());
         return new PutResult(key.value(), reader.total(), Etags.unquote(etag));
+    }
+
+    /**
+     * A client cut for its pace (under the minimum rate, or idle past Tomcat's upload timeout) as a
+     * 408 that says so, rather than as a broken body.
+     */
+    private static java.util.Optional<UploadTooSlowException> slowClient(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof UploadPace.TooSlow) {
+                return java.util.Optional.of(new UploadTooSlowException(t.getMessage(), null));
+            }
+            if (t instanceof java.net.SocketTimeoutException) {
+                return java.util.Optional.of(new UploadTooSlowException(
+                        "upload cut: the client sent nothing for longer than the upload idle timeout", null));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
@@ -214,6 +234,9 @@ public final class ObjectUploader {
                     n += read;
                 }
             } catch (IOException e) {
+                slowClient(e).ifPresent(slow -> {
+                    throw slow;
+                });
                 throw new InvalidRequestException("request body broke off after " + (total + n) + " bytes");
             }
             total += n;

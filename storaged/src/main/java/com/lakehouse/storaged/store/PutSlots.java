@@ -7,19 +7,21 @@ import java.util.concurrent.TimeUnit;
 import com.lakehouse.shared.error.UnavailableException;
 
 /**
- * At most {@code max_concurrent_puts} uploads at once (SPEC §3). A PUT past that waits up to
- * {@code put_queue_wait} for a slot, then gets 503 with Retry-After, so a burst of uploads degrades
- * into retries instead of into memory pressure.
+ * Upload slots (SPEC §3): {@code max_concurrent_puts} for any caller and {@code fleet_put_slots}
+ * more that only the fleet's own writes (ingest, catalog, vector commits, journal flushes) take. A
+ * PUT past its pool waits up to {@code put_queue_wait}, then gets 503 with Retry-After, so a burst of
+ * uploads degrades into retries instead of into memory pressure, and outside uploads that hold all
+ * of theirs never block a service's write.
  */
 public final class PutSlots {
 
-    private final Semaphore slots;
-    private final int capacity;
+    private final Pool outside;
+    private final Pool fleet;
     private final Duration wait;
 
-    public PutSlots(int capacity, Duration wait) {
-        this.slots = new Semaphore(capacity, true);
-        this.capacity = capacity;
+    public PutSlots(int outsideSlots, int fleetSlots, Duration wait) {
+        this.outside = new Pool(outsideSlots, "upload slots");
+        this.fleet = new Pool(fleetSlots, "upload slots reserved for the fleet's services");
         this.wait = wait;
     }
 
@@ -29,18 +31,29 @@ public final class PutSlots {
         void close();
     }
 
-    public Slot acquire() {
-        boolean acquired;
-        try {
-            acquired = slots.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            acquired = false;
+    /** @param fromFleet whether the request carries the fleet's service header */
+    public Slot acquire(boolean fromFleet) {
+        return (fromFleet ? fleet : outside).acquire(wait);
+    }
+
+    private record Pool(Semaphore slots, int capacity, String name) {
+        Pool(int capacity, String name) {
+            this(new Semaphore(capacity, true), capacity, name);
         }
-        if (!acquired) {
-            throw new UnavailableException("all " + capacity + " upload slots are busy; retry shortly",
-                    Duration.ofSeconds(Math.max(1, wait.toSeconds())), null);
+
+        Slot acquire(Duration wait) {
+            boolean acquired;
+            try {
+                acquired = slots.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                acquired = false;
+            }
+            if (!acquired) {
+                throw new UnavailableException("all " + capacity + " " + name + " are busy; retry shortly",
+                        Duration.ofSeconds(Math.max(1, wait.toSeconds())), null);
+            }
+            return slots::release;
         }
-        return slots::release;
     }
 }

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.lakehouse.shared.error.InvalidRequestException;
 import com.lakehouse.shared.error.PayloadTooLargeException;
 import com.lakehouse.shared.storage.Etags;
+import com.lakehouse.shared.storage.StorageClient;
 import com.lakehouse.storaged.store.ByteRange;
 import com.lakehouse.storaged.store.ObjectKey;
 import com.lakehouse.storaged.store.ObjectMeta;
@@ -31,6 +32,7 @@ import com.lakehouse.storaged.store.PutCaps;
 import com.lakehouse.storaged.store.PutResult;
 import com.lakehouse.storaged.store.PutSlots;
 import com.lakehouse.storaged.store.RangeNotSatisfiableException;
+import com.lakehouse.storaged.store.UploadPace;
 
 /**
  * {@code /storage/object/{key}} (SPEC §3). The key may contain '/', so the route is a wildcard and
@@ -46,12 +48,14 @@ public class ObjectController {
     private final ObjectStore store;
     private final PutSlots slots;
     private final PutCaps caps;
+    private final UploadPace pace;
 
-    ObjectController(ObjectUploader uploader, ObjectStore store, PutSlots slots, PutCaps caps) {
+    ObjectController(ObjectUploader uploader, ObjectStore store, PutSlots slots, PutCaps caps, UploadPace pace) {
         this.uploader = uploader;
         this.store = store;
         this.slots = slots;
         this.caps = caps;
+        this.pace = pace;
     }
 
     @PutMapping(ROUTE + "**")
@@ -64,8 +68,9 @@ public class ObjectController {
             throw new PayloadTooLargeException("Content-Length " + declared + " exceeds the cap of " + cap
                     + " bytes for this key", Map.of("max_bytes", cap));
         }
-        try (PutSlots.Slot slot = slots.acquire()) {
-            return uploader.upload(key, request.getInputStream(), declared, cap);
+        boolean fromFleet = request.getHeader(StorageClient.SERVICE_HEADER) != null;
+        try (PutSlots.Slot slot = slots.acquire(fromFleet)) {
+            return uploader.upload(key, pace.pace(request.getInputStream()), declared, cap);
         }
     }
 

@@ -12,12 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValuesType;
 import org.apache.lucene.index.FieldInfo;
@@ -32,10 +31,12 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.NRTCachingDirectory;
+import org.apache.lucene.util.BytesRef;
 
 import com.lakehouse.shared.files.FileTrees;
 
@@ -50,7 +51,6 @@ import com.lakehouse.shared.files.FileTrees;
 public final class VectorIndex implements Closeable {
 
     /** Below this many items a batch is written on the caller's thread; above it, fanned out. */
-    private static final int PARALLEL_BATCH = 256;
 
     private final IndexSpec spec;
     private final Path path;
@@ -175,6 +175,7 @@ public final class VectorIndex implements Closeable {
         try {
             Map<String, VectorItem> resolved = resolve(items);
             write(new ArrayList<>(resolved.values()));
+            durable();
             afterMutation();
             return resolved.size();
         } finally {
@@ -203,52 +204,21 @@ public final class VectorIndex implements Closeable {
         return byId;
     }
 
+    /**
+     * Writes the batch as one Lucene update block: the old versions of its ids are deleted and its
+     * documents added atomically, so a failure part-way (a document Lucene refuses, a full disk)
+     * leaves none of the batch in the writer, never a prefix that the next refresh or commit would
+     * make live without a journal entry. The price: a block is indexed by one thread, so a large
+     * batch no longer spreads over the indexing pool.
+     */
     private void write(List<VectorItem> items) throws IOException {
-        if (items.size() < PARALLEL_BATCH || pool.parallelism() == 1) {
-            writeRange(items, 0, items.size());
-            return;
+        List<BytesRef> ids = new ArrayList<>(items.size());
+        List<Document> docs = new ArrayList<>(items.size());
+        for (VectorItem item : items) {
+            ids.add(new BytesRef(item.id()));
+            docs.add(VectorDocuments.of(item.id(), item.vector(), item.metadata(), spec.distance()));
         }
-        int parts = pool.parallelism();
-        int step = (items.size() + parts - 1) / parts;
-        List<Future<Void>> futures = new ArrayList<>();
-        for (int from = 0; from < items.size(); from += step) {
-            int start = from;
-            int end = Math.min(items.size(), from + step);
-            futures.add(pool.indexers().submit(() -> {
-                writeRange(items, start, end);
-                return null;
-            }));
-        }
-        await(futures);
-    }
-
-    private void writeRange(List<VectorItem> items, int from, int to) throws IOException {
-        for (int i = from; i < to; i++) {
-            VectorItem item = items.get(i);
-            writer.updateDocument(VectorDocuments.idTerm(item.id()),
-                    VectorDocuments.of(item.id(), item.vector(), item.metadata(), spec.distance()));
-        }
-    }
-
-    private static void await(List<Future<Void>> futures) throws IOException {
-        IOException failure = null;
-        for (Future<Void> future : futures) {
-            try {
-                future.get();
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException r) {
-                    throw r;
-                }
-                failure = cause instanceof IOException io ? io : new IOException(cause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while indexing", e);
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        writer.updateDocuments(new TermInSetQuery(VectorDocuments.ID, ids), docs);
     }
 
     /** Deletes an item. @return whether it existed */
@@ -259,6 +229,7 @@ public final class VectorIndex implements Closeable {
                 return false;
             }
             writer.deleteDocuments(VectorDocuments.idTerm(id));
+            durable();
             afterMutation();
             return true;
         } finally {
@@ -274,6 +245,16 @@ public final class VectorIndex implements Closeable {
     private void merged() {
         version.incrementAndGet();
         changeListener.run();
+    }
+
+    /**
+     * A local Lucene commit (fsync'd) before the caller is answered: an acknowledged add or delete
+     * survives kill -9 of vectord. Publishing to storaged stays debounced; at restart a local commit
+     * newer than the stored copy is published (IndexLoader). Adds are serialized by the write lock
+     * anyway, so this costs one fsync per acknowledged batch.
+     */
+    private void durable() throws IOException {
+        writer.commit();
     }
 
     private void afterMutation() throws IOException {

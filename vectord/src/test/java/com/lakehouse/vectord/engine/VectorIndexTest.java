@@ -177,9 +177,34 @@ class VectorIndexTest {
         }
         assertThat(VectorIndex.committedSpec(path)).contains(spec);
         try (VectorIndex reopened = VectorIndex.open(path, pool, 16)) {
-            assertThat(reopened.count()).as("uncommitted 'y' is gone, as after a crash").isEqualTo(1);
-            assertThat(reopened.committedFiles()).isEqualTo(files);
+            // every add commits locally before it returns, so 'y' survives the close without a publish commit
+            assertThat(reopened.count()).as("the acknowledged add of 'y' survives").isEqualTo(2);
+            assertThat(reopened.committedFiles()).isNotEqualTo(files);
             assertThat(reopened.search(big, 1, 10, null).get(0).distance()).isCloseTo(0f, within(1e-6f));
+        }
+    }
+
+    @Test
+    void aBatchThatFailsPartWayLeavesNothingOfItLiveNowOrAfterTheNextWrite() throws Exception {
+        try (VectorIndex index = create("atomic", 2, Distance.COSINE)) {
+            index.add(List.of(new VectorItem("keep", new float[] {1, 0}, Map.of("v", "old"))));
+            // Lucene refuses an id term over 32766 bytes: the third document of the batch fails.
+            List<VectorItem> batch = new ArrayList<>();
+            batch.add(new VectorItem("keep", new float[] {0, 1}, Map.of("v", "new")));
+            batch.add(new VectorItem("fresh", new float[] {1, 1}, Map.of()));
+            batch.add(new VectorItem("x".repeat(40_000), new float[] {1, 1}, Map.of()));
+            batch.add(new VectorItem("late", new float[] {1, 1}, Map.of()));
+            assertThatThrownBy(() -> index.add(batch)).isInstanceOf(IllegalArgumentException.class);
+
+            // A later write refreshes the searcher and a commit persists: neither may surface the failed prefix.
+            index.add(List.of(new VectorItem("after", new float[] {0, 1}, Map.of())));
+            index.commit().close();
+            assertThat(index.count()).isEqualTo(2);
+            assertThat(index.find("fresh")).isEmpty();
+            assertThat(index.find("late")).isEmpty();
+            StoredItem keep = index.find("keep").orElseThrow();
+            assertThat(keep.vector()).containsExactly(1f, 0f);
+            assertThat(keep.metadata()).isEqualTo(Map.of("v", "old"));
         }
     }
 }

@@ -27,6 +27,12 @@ public class StorageClient {
 
     private static final String OBJECT = "/storage/object/";
 
+    /**
+     * Sent on every PUT: the fleet's own writes take upload slots that outside uploads (which come
+     * through the gateway without it) cannot hold (storaged's {@code fleet_put_slots}).
+     */
+    public static final String SERVICE_HEADER = "X-Lakehouse-Service";
+
     private final ServiceClient http;
 
     public StorageClient(ServiceClient http) {
@@ -53,6 +59,7 @@ public class StorageClient {
     private StoredObject put(String key, HttpRequest.BodyPublisher body) {
         HttpRequest request = http.request(OBJECT + StorageKeys.encodePath(key))
                 .header("Content-Type", "application/octet-stream")
+                .header(SERVICE_HEADER, "fleet")
                 .PUT(body).build();
         return LakehouseJson.mapper().readValue(http.sendOk(request).body(), StoredObject.class);
     }
