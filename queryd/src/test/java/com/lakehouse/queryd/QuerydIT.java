@@ -364,7 +364,7 @@ class QuerydIT {
             }
         }
         assertThat(lines).isEqualTo(1_000_001);
-        assertThat(bytes).isGreaterThan(200L << 20);
+        assertThat(bytes).isGreaterThan(200_000_000L);
         assertThat(last).startsWith("999999,xxx");
         assertThat(queryd.isAlive()).isTrue();
 

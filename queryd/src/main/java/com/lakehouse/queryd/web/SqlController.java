@@ -40,7 +40,6 @@ import com.lakehouse.shared.error.InvalidRequestException;
 class SqlController {
 
     static final MediaType ARROW_STREAM = MediaType.parseMediaType("application/vnd.apache.arrow.stream");
-    static final MediaType CSV = MediaType.parseMediaType("text/csv");
 
     private final QuerydProperties properties;
     private final SqlSandbox sandbox;
@@ -64,29 +63,7 @@ class SqlController {
     @PostMapping(path = "/sql", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> sql(@RequestBody SqlRequest request,
                           @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        if (request.maxRows() != null && request.maxRows() < 0) {
-            throw new InvalidRequestException("max_rows must be 0 or more");
-        }
-        // The catalog check is a network round trip and the sandbox's check a parse: run them side by side.
-        CompletableFuture<Void> fresh = CompletableFuture.runAsync(views::refresh, refresher);
-        VettedQuery query;
-        try {
-            // dataset(), dataset_diff() and vector_search() become SQL of queryd's own; that text is what is vetted.
-            query = sandbox.vet(functions.expand(request.sql()));
-        } finally {
-            fresh.join();
-        }
-        if (wants(accept, CSV)) {
-            // Streamed: up to export_max_rows (max_rows lowers it), whatever the JSON cap.
-            long limit = request.maxRows() == null ? properties.exportMaxRows()
-                    : Math.min(request.maxRows(), properties.exportMaxRows());
-            OpenResult open = executor.open(query, limit);
-            StreamingResponseBody body = out -> executor.drain(open, (result, max) -> CsvWriter.write(result, max, out));
-            return ResponseEntity.ok()
-                    .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                    .header("X-Row-Limit", Long.toString(limit))
-                    .body(body);
-        }
+        VettedQuery query = vet(request);
         int maxRows = properties.effectiveMaxRows(request.maxRows());
         if (wants(accept, ARROW_STREAM)) {
             Executed<ArrowResult> result = executor.run(query, maxRows, arrow);
@@ -101,6 +78,38 @@ class SqlController {
         RowsResult rows = result.value();
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(
                 new SqlResponse(rows.columns(), rows.rows(), rows.rows().size(), rows.truncated(), result.elapsedMs()));
+    }
+
+    /**
+     * {@code Accept: text/csv}: streamed up to export_max_rows (a request's max_rows lowers it),
+     * whatever the JSON cap. Its own mapping because Spring streams a body only from a method
+     * declared to return {@code ResponseEntity<StreamingResponseBody>}.
+     */
+    @PostMapping(path = "/sql", consumes = MediaType.APPLICATION_JSON_VALUE, produces = "text/csv")
+    ResponseEntity<StreamingResponseBody> csv(@RequestBody SqlRequest request) {
+        VettedQuery query = vet(request);
+        long limit = request.maxRows() == null ? properties.exportMaxRows()
+                : Math.min(request.maxRows(), properties.exportMaxRows());
+        OpenResult open = executor.open(query, limit);
+        StreamingResponseBody body = out -> executor.drain(open, (result, max) -> CsvWriter.write(result, max, out));
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header("X-Row-Limit", Long.toString(limit))
+                .body(body);
+    }
+
+    private VettedQuery vet(SqlRequest request) {
+        if (request.maxRows() != null && request.maxRows() < 0) {
+            throw new InvalidRequestException("max_rows must be 0 or more");
+        }
+        // The catalog check is a network round trip and the sandbox's check a parse: run them side by side.
+        CompletableFuture<Void> fresh = CompletableFuture.runAsync(views::refresh, refresher);
+        try {
+            // dataset(), dataset_diff() and vector_search() become SQL of queryd's own; that text is what is vetted.
+            return sandbox.vet(functions.expand(request.sql()));
+        } finally {
+            fresh.join();
+        }
     }
 
     @GetMapping("/sql/tables")
