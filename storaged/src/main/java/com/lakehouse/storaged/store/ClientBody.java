@@ -1,6 +1,5 @@
 package com.lakehouse.storaged.store;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -35,13 +34,7 @@ final class ClientBody implements ContentStreamProvider {
         if (consumed > 0) {
             throw new ReplayRefused();
         }
-        return new FilterInputStream(body) {
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
+        return new ChunkFilterStream(body) {
             @Override
             public int read(byte[] buffer, int offset, int length) throws IOException {
                 try {

@@ -1,6 +1,5 @@
 package com.lakehouse.storaged.store;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -35,15 +34,9 @@ public final class UploadPace {
         if (minBytesPerSecond == 0) {
             return body;
         }
-        return new FilterInputStream(body) {
+        return new ChunkFilterStream(body) {
             private long windowStart = nanoClock.getAsLong();
             private long windowBytes;
-
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
 
             @Override
             public int read(byte[] buffer, int offset, int length) throws IOException {
