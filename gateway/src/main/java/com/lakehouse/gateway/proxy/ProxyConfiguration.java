@@ -38,6 +38,11 @@ class ProxyConfiguration {
     }
 
     @Bean
+    FleetOnlyHeaders fleetOnlyRequestHeaders() {
+        return new FleetOnlyHeaders();
+    }
+
+    @Bean
     HopByHopHeaders.OnResponse hopByHopResponseHeaders() {
         return new HopByHopHeaders.OnResponse();
     }
