@@ -8,6 +8,6 @@ for run in 1 2; do
     || { cat "$SMOKE_TMP/demo-$run.out" >&2; fail "demo run $run exited non-zero"; }
   pass "demo run $run completed"
 done
-grep -A9 '7. semantic search' "$SMOKE_TMP/demo-2.out" | grep -E 'Forklift Operator|Warehouse Associate' | grep -q ' IL' \
+grep -A12 '^== 7\. ' "$SMOKE_TMP/demo-2.out" | grep -E 'Forklift Operator|Warehouse Associate' | grep -q ' IL' \
   || { cat "$SMOKE_TMP/demo-2.out" >&2; fail "semantic hits are not forklift/warehouse work in IL"; }
 pass "semantic hits are forklift/warehouse roles in IL"
