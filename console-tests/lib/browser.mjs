@@ -43,7 +43,12 @@ export async function page(context) {
   const errors = [];
   p.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
   p.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  p.on('requestfailed', (r) => { if (!/favicon/.test(r.url())) errors.push(`requestfailed: ${r.url()} ${r.failure()?.errorText}`); });
+  // net::ERR_ABORTED is the browser dropping a request because the page navigated or reloaded
+  // (a test's own reload races the page's fetches); it never reached the server, so no fault.
+  p.on('requestfailed', (r) => {
+    const why = r.failure()?.errorText ?? '';
+    if (!/favicon/.test(r.url()) && why !== 'net::ERR_ABORTED') errors.push(`requestfailed: ${r.url()} ${why}`);
+  });
   p.on('dialog', (d) => { errors.push(`dialog: ${d.type()} ${d.message()}`); d.dismiss().catch(() => {}); });
   p.errors = errors;
   return p;
