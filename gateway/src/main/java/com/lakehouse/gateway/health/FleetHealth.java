@@ -63,20 +63,28 @@ public final class FleetHealth implements AutoCloseable {
     }
 
     private static ServiceHealth answered(HttpResponse<byte[]> response, long latency) {
-        String status = null;
-        String version = null;
-        try {
-            JsonNode body = JSON.readTree(response.body());
-            status = body.path("status").asString(null);
-            version = body.path("version").asString(null);
-        } catch (RuntimeException e) {
-            // A body that is not JSON is reported below as an unhealthy answer.
-        }
+        JsonNode body = body(response);
+        String status = body.path("status").asString(null);
+        String version = body.path("version").asString(null);
         if (response.statusCode() == 200 && ServiceHealth.OK.equals(status)) {
             return new ServiceHealth(ServiceHealth.OK, latency, version, null);
         }
+        if (response.statusCode() == 200 && ServiceHealth.DEGRADED.equals(status)) {
+            // Up and serving, with records set aside at start-up: say how many, so an operator looks.
+            return new ServiceHealth(ServiceHealth.DEGRADED, latency, version,
+                    "records quarantined at start-up: " + body.path("quarantined").asLong(0));
+        }
         return new ServiceHealth(ServiceHealth.ERROR, latency, version,
                 "/health answered HTTP " + response.statusCode() + (status == null ? "" : " with status " + status));
+    }
+
+    /** The answer as JSON; a body that is not JSON reads as empty and so as an unhealthy answer. */
+    private static JsonNode body(HttpResponse<byte[]> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (RuntimeException e) {
+            return JSON.missingNode();
+        }
     }
 
     /** Drops probes still in flight; the client is this checker's own. */

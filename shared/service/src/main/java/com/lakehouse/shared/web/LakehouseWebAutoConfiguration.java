@@ -16,6 +16,7 @@ import com.lakehouse.shared.auth.AuthProperties;
 import com.lakehouse.shared.auth.BearerTokenFilter;
 import com.lakehouse.shared.auth.IpAllowlistFilter;
 import com.lakehouse.shared.config.LakehouseEnvironmentPostProcessor;
+import com.lakehouse.shared.health.HealthState;
 
 /**
  * What every HTTP service gets without wiring of its own: {@code /health}, the allowlist and bearer
@@ -35,6 +36,13 @@ public class LakehouseWebAutoConfiguration {
         String name = environment.getProperty(LakehouseEnvironmentPostProcessor.SERVICE_NAME_PROPERTY, "lakehouse");
         String version = LakehouseWebAutoConfiguration.class.getPackage().getImplementationVersion();
         return new ServiceIdentity(name, version == null ? "dev" : version);
+    }
+
+    /** What {@code /health} reports; start-up loaders report quarantined records and failures here. */
+    @Bean
+    @ConditionalOnMissingBean
+    HealthState healthState() {
+        return new HealthState();
     }
 
     @Bean
