@@ -64,7 +64,8 @@ class EmbeddConfiguration {
     @Bean
     EmbeddingService embeddingService(EmbeddingProvider provider, ModelCatalog catalog, EmbeddingCache cache,
             EmbeddProperties properties) {
-        return new EmbeddingService(provider, catalog, cache, properties.maxBatch(), properties.batchTimeout());
+        return new EmbeddingService(provider, catalog, cache, properties.maxBatch(), properties.maxTextBytes(),
+                properties.batchTimeout());
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -21,6 +21,7 @@ import com.lakehouse.shared.fleet.FleetPorts;
  * @param cacheSize       cache entries; 0 disables the cache (every text goes to the provider)
  * @param cacheMaxBytes   heap the cache may hold (estimated); 0 disables the cache too
  * @param maxBatch        most texts one request may carry
+ * @param maxTextBytes    most UTF-8 bytes of one text (the model reads a few hundred tokens of it)
  * @param batchTimeout    bound on embedding one whole request's misses
  * @param maxParallel     texts embedded at once by the local model; 0 means one per available core
  * @param chunkSize       texts per unit of work the local workers take in turn, so requests interleave
@@ -37,6 +38,7 @@ public record EmbeddProperties(
         @DefaultValue("10000") long cacheSize,
         @DefaultValue("67108864") long cacheMaxBytes,
         @DefaultValue("1024") int maxBatch,
+        @DefaultValue("65536") int maxTextBytes,
         @DefaultValue("60s") Duration batchTimeout,
         @DefaultValue("0") int maxParallel,
         @DefaultValue("16") int chunkSize,
@@ -52,6 +54,7 @@ public record EmbeddProperties(
         require(cacheSize >= 0, "cache_size must not be negative");
         require(cacheMaxBytes >= 0, "cache_max_bytes must not be negative");
         require(maxBatch >= 1, "max_batch must be at least 1");
+        require(maxTextBytes >= 1, "max_text_bytes must be at least 1");
         require(batchTimeout.isPositive(), "batch_timeout must be positive");
         require(maxParallel >= 0, "max_parallel must not be negative");
         require(chunkSize >= 1, "chunk_size must be at least 1");

@@ -30,6 +30,7 @@ class EmbeddPropertiesTest {
         assertThat(p.cacheSize()).isEqualTo(10_000);
         assertThat(p.cacheMaxBytes()).isEqualTo(64L * 1024 * 1024);
         assertThat(p.maxBatch()).isEqualTo(1024);
+        assertThat(p.maxTextBytes()).isEqualTo(65536);
         assertThat(p.batchTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(p.maxParallel()).isZero();
         assertThat(p.effectiveParallelism()).isEqualTo(Runtime.getRuntime().availableProcessors());
@@ -49,13 +50,14 @@ class EmbeddPropertiesTest {
         values.put("lakehouse.embedd.cache_size", "0");
         values.put("lakehouse.embedd.cache_max_bytes", "4096");
         values.put("lakehouse.embedd.max_batch", "64");
+        values.put("lakehouse.embedd.max_text_bytes", "4096");
         values.put("lakehouse.embedd.batch_timeout", "500ms");
         values.put("lakehouse.embedd.max_parallel", "3");
         values.put("lakehouse.embedd.chunk_size", "8");
         values.put("lakehouse.embedd.max_body_bytes", "1024");
         PropertiesAssertions.assertFullMapping("lakehouse.embedd", EmbeddProperties.class, values,
                 new EmbeddProperties("127.0.0.1:4000", "ollama", "mxbai-embed-large",
-                        "http://10.0.0.5:11434", "mxbai-embed-large", 1024, 0, 4096, 64, Duration.ofMillis(500), 3, 8, 1024));
+                        "http://10.0.0.5:11434", "mxbai-embed-large", 1024, 0, 4096, 64, 4096, Duration.ofMillis(500), 3, 8, 1024));
         assertThat(bind(values).effectiveParallelism()).isEqualTo(3);
     }
 

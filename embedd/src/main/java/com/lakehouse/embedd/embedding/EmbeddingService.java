@@ -10,6 +10,8 @@ import java.util.Optional;
 import com.lakehouse.embedd.cache.CacheKey;
 import com.lakehouse.embedd.cache.EmbeddingCache;
 import com.lakehouse.shared.error.InvalidRequestException;
+import com.lakehouse.shared.error.PayloadTooLargeException;
+import com.lakehouse.shared.text.Utf8;
 
 /**
  * One {@code POST /embed}: validate the whole request first, answer what the cache holds, send only
@@ -21,14 +23,16 @@ public final class EmbeddingService {
     private final ModelCatalog catalog;
     private final EmbeddingCache cache;
     private final int maxBatch;
+    private final int maxTextBytes;
     private final Duration batchTimeout;
 
     public EmbeddingService(EmbeddingProvider provider, ModelCatalog catalog, EmbeddingCache cache, int maxBatch,
-            Duration batchTimeout) {
+            int maxTextBytes, Duration batchTimeout) {
         this.provider = provider;
         this.catalog = catalog;
         this.cache = cache;
         this.maxBatch = maxBatch;
+        this.maxTextBytes = maxTextBytes;
         this.batchTimeout = batchTimeout;
     }
 
@@ -72,13 +76,19 @@ public final class EmbeddingService {
         }
         if (texts.size() > maxBatch) {
             throw new InvalidRequestException("too many texts: " + texts.size() + " (max_batch is " + maxBatch + ")",
-                    Map.of("max_batch", maxBatch));
+                    Map.of("field", "texts", "limit", maxBatch, "max_batch", maxBatch));
         }
         for (int i = 0; i < texts.size(); i++) {
             String text = texts.get(i);
             if (text == null || text.isBlank()) {
                 throw new InvalidRequestException("texts[" + i + "] is " + (text == null ? "null" : "empty or blank"),
-                        Map.of("index", i));
+                        Map.of("index", i, "field", "texts[" + i + "]"));
+            }
+            // The model reads at most a few hundred tokens; a longer text only costs hashing and heap.
+            int bytes = Utf8.length(text);
+            if (bytes > maxTextBytes) {
+                throw new PayloadTooLargeException("texts[" + i + "] is " + bytes + " bytes (max_text_bytes is "
+                        + maxTextBytes + ")", Map.of("index", i, "field", "texts[" + i + "]", "limit", maxTextBytes));
             }
         }
     }

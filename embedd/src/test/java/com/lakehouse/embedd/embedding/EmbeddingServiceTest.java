@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import com.lakehouse.embedd.cache.EmbeddingCache;
 import com.lakehouse.shared.error.InvalidRequestException;
+import com.lakehouse.shared.error.PayloadTooLargeException;
 import com.lakehouse.shared.error.UpstreamFailureException;
 
 class EmbeddingServiceTest {
@@ -41,7 +42,7 @@ class EmbeddingServiceTest {
     private final RecordingProvider provider = new RecordingProvider();
 
     private EmbeddingService service(long cacheSize) {
-        return new EmbeddingService(provider, new ModelCatalog(provider.models(), ""), new EmbeddingCache(cacheSize, 1 << 20), 4,
+        return new EmbeddingService(provider, new ModelCatalog(provider.models(), ""), new EmbeddingCache(cacheSize, 1 << 20), 4, 16,
                 Duration.ofSeconds(1));
     }
 
@@ -80,7 +81,13 @@ class EmbeddingServiceTest {
         assertThatThrownBy(() -> service.embed(List.of("a", " "), null)).hasMessageContaining("texts[1]");
         assertThatThrownBy(() -> service.embed(List.of("a", "b", "c", "d", "e"), null)).hasMessageContaining("max_batch");
         assertThatThrownBy(() -> service.embed(List.of("a"), "nope")).hasMessageContaining("unknown model");
-        assertThat(provider.calls).isEmpty();
+        assertThatThrownBy(() -> service.embed(List.of("a", "x".repeat(17)), null))
+                .isInstanceOf(PayloadTooLargeException.class).hasMessageContaining("texts[1]")
+                .hasMessageContaining("max_text_bytes is 16");
+        assertThat(service.embed(List.of("é".repeat(8)), null).vectors()).hasSize(1);
+        assertThatThrownBy(() -> service.embed(List.of("é".repeat(8) + "x"), null))
+                .isInstanceOf(PayloadTooLargeException.class);
+        assertThat(provider.calls).hasSize(1);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.lakehouse.shared.catalog.SchemaLimits;
 import com.lakehouse.shared.error.InvalidRequestException;
 
 /**
@@ -416,12 +417,15 @@ public final class CsvScanner {
     }
 
     private void acceptHeader() {
+        // The catalog's bounds, checked here so an over-wide file is refused before it is converted.
+        SchemaLimits.checkColumnCount(headerRow.size(), "the header row");
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < headerRow.size(); i++) {
             String name = headerRow.get(i);
             if (name.isBlank()) {
                 throw reject("line " + recordStartLine + ": header column " + (i + 1) + " has an empty name", recordStartLine);
             }
+            SchemaLimits.checkColumnName(name, "header column " + (i + 1));
             // DuckDB (and queryd's SQL) compare column names case-insensitively.
             Integer earlier = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), i + 1);
             if (earlier != null) {

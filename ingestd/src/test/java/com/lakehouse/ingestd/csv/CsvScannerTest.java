@@ -109,6 +109,21 @@ class CsvScannerTest {
     }
 
     @Test
+    void refusesAHeaderOverTheSchemaBounds() {
+        String wide = java.util.stream.IntStream.rangeClosed(1, 1025).mapToObj(i -> "c" + i)
+                .collect(java.util.stream.Collectors.joining(","));
+        assertThatThrownBy(() -> scan(wide + "\n" + "1,".repeat(1024) + "1\n"))
+                .isInstanceOf(com.lakehouse.shared.error.PayloadTooLargeException.class)
+                .hasMessageContaining("1025 columns; at most 1024");
+        assertThat(scan(wide.substring(0, wide.lastIndexOf(',')) + "\n" + "1,".repeat(1023) + "1\n").columns())
+                .hasSize(1024);
+        assertThatThrownBy(() -> scan("id," + "é".repeat(128) + "\n1,2\n"))
+                .isInstanceOf(com.lakehouse.shared.error.UnprocessableException.class)
+                .hasMessageContaining("header column 2 is 256 bytes");
+        assertThat(names(scan("id," + "é".repeat(127) + "x\n1,2\n"))).hasSize(2);
+    }
+
+    @Test
     void infersEachTypeFromTheSample() {
         CsvProfile profile = scan("i,d,b,day,ts,s,mixed,none\n"
                 + "1,1.5,true,2024-01-01,2024-01-01T10:00:00,x,1,\n"
