@@ -73,7 +73,9 @@ class Fleet:
             conn.endheaders()
             try:
                 if chunks is not None:
-                    size, count = chunks
+                    size, count, prefix = (tuple(chunks) + (b"",))[:3]
+                    if prefix:
+                        conn.send(b"%x\r\n" % len(prefix) + prefix + b"\r\n")
                     piece = b"%x\r\n" % size + b"a" * size + b"\r\n"
                     for _ in range(count):
                         conn.send(piece)
@@ -113,8 +115,9 @@ def seed(fleet):
     status, _, data = fleet.send("POST", "/v1/ingest?name=" + SEED_NAME, body=multipart,
                                  headers={"Content-Type": "multipart/form-data; boundary=" + boundary})
     assert status in (200, 201), "seed ingest: %s %s" % (status, data[:300])
+    # 409: made by an earlier --no-boot run against the same fleet; the adds below are then upserts.
     fleet.json("POST", "/v1/vectors/index", {"name": SEED_NAME, "dimension": 3, "distance": "cosine"},
-               expect=(201,))
+               expect=(201, 409))
     fleet.json("POST", "/v1/vectors/index/%s/add" % SEED_NAME, {"items": [
         {"id": "a", "vector": [0.1, 0.2, 0.3], "metadata": {"kind": "seed"}},
         {"id": "b", "vector": [0.3, 0.2, 0.1], "metadata": {"kind": "seed"}}]})

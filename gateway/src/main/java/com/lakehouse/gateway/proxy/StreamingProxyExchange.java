@@ -43,9 +43,12 @@ import org.springframework.web.servlet.function.ServerResponse;
 final class StreamingProxyExchange implements ProxyExchange {
 
     private static final int COPY_BUFFER = 16 * 1024;
+    /** Bodies up to this size are sent with their head, as a client sends them. */
+    private static final long SENT_AT_ONCE = 64 * 1024;
 
     private final HttpClient client;
     private final RequestConfig config;
+    private final RequestConfig waitForContinue;
     private final List<MediaType> streamingTypes;
 
     /**
@@ -56,6 +59,7 @@ final class StreamingProxyExchange implements ProxyExchange {
     StreamingProxyExchange(HttpClient client, RequestConfig config, List<MediaType> streamingTypes) {
         this.client = client;
         this.config = config;
+        this.waitForContinue = RequestConfig.copy(config).setExpectContinueEnabled(true).build();
         this.streamingTypes = List.copyOf(streamingTypes);
     }
 
@@ -75,7 +79,7 @@ final class StreamingProxyExchange implements ProxyExchange {
             upstream.setEntity(new InputStreamEntity(inputOf(servlet), servlet.getContentLengthLong(), null));
         }
         HttpClientContext context = HttpClientContext.create();
-        context.setRequestConfig(config);
+        context.setRequestConfig(announcesLargeBody(servlet) ? waitForContinue : config);
         ClassicHttpResponse response;
         try {
             response = client.executeOpen(null, upstream, context);
@@ -108,6 +112,17 @@ final class StreamingProxyExchange implements ProxyExchange {
      */
     private static boolean hasBody(HttpServletRequest servlet) {
         return servlet.getContentLengthLong() > 0 || servlet.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+    }
+
+    /**
+     * A body past {@link #SENT_AT_ONCE} (or of unknown length) goes upstream behind {@code Expect:
+     * 100-continue}: the service sees the head first, so its early 413 (or 401) reaches the caller at
+     * once and the gateway never waits on a body the service would refuse, nor on a caller that
+     * announced one and stalls. A small body costs no extra round trip.
+     */
+    private static boolean announcesLargeBody(HttpServletRequest servlet) {
+        long length = servlet.getContentLengthLong();
+        return length > SENT_AT_ONCE || (length < 0 && servlet.getHeader(HttpHeaders.TRANSFER_ENCODING) != null);
     }
 
     private static boolean isEntityFraming(String name) {

@@ -5,6 +5,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -22,10 +24,11 @@ import com.lakehouse.shared.health.HealthState;
  * What every HTTP service gets without wiring of its own: {@code /health}, the allowlist and bearer
  * filters (in that order), the body cap, and problem+json for every failure.
  */
-@AutoConfiguration
+// Before Boot's error page configuration, so ContainerErrorController replaces its BasicErrorController.
+@AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(AuthProperties.class)
-@Import({HealthController.class, ProblemAdvice.class})
+@Import({HealthController.class, ProblemAdvice.class, ContainerErrorController.class})
 public class LakehouseWebAutoConfiguration {
 
     /** Default body cap for services that do not declare their own {@link RequestBodyLimit}. */
@@ -62,6 +65,16 @@ public class LakehouseWebAutoConfiguration {
         long cap = environment.getProperty("lakehouse." + identity.name() + ".max_body_bytes", Long.class,
                 DEFAULT_MAX_BODY_BYTES);
         return request -> cap;
+    }
+
+    /**
+     * {@code 100 Continue} only once the handler reads the body: a request the filters refuse (401,
+     * 413 from its Content-Length) is answered before its body is sent. The gateway asks for it on
+     * every large body it forwards, so a refusal reaches the caller at once.
+     */
+    @Bean
+    TomcatConnectorCustomizer continueOnRead() {
+        return connector -> connector.setProperty("continueResponseTiming", "onRead");
     }
 
     @Bean

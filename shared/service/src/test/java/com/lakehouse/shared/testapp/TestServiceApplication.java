@@ -67,6 +67,12 @@ public class TestServiceApplication {
             throw new IllegalStateException("secret internal state at /home/someone/file");
         }
 
+        /** What Tomcat does when a request body stops arriving: an error status for the container's page. */
+        @GetMapping("/container-error")
+        void containerError(jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+            response.sendError(408);
+        }
+
         @GetMapping("/conflict")
         String conflict() {
             throw new ConflictException("schema differs", Map.of("existing", "a BIGINT"));

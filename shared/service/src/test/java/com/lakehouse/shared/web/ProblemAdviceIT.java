@@ -91,6 +91,14 @@ class ProblemAdviceIT {
                 .doesNotContain("at com.");
     }
 
+    @Test
+    void theContainersOwnErrorsAreProblemsToo() {
+        HttpResponse<String> response = TestHttp.get(base + "/container-error");
+
+        assertProblem(response, 408);
+        assertThat(response.body()).contains("stopped arriving").doesNotContain("timestamp");
+    }
+
     private static void assertProblem(HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
