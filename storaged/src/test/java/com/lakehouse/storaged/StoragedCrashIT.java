@@ -29,10 +29,10 @@ import com.lakehouse.shared.testing.S3ProxyServer;
 import com.lakehouse.shared.testing.ServiceProcess;
 
 /**
- * Issue 21: kill -9 of storaged while uploads are in flight. Writers PUT objects of a few hundred
- * KiB to a MiB under keys of their own; storaged is killed at a random moment, restarted, and then
- * every acknowledged object reads back byte for byte, and every object the list shows is whole: a
- * body some writer sent in full, never the first part of one.
+ * Issue 21: faults while uploads are in flight. Writers PUT objects of a few hundred KiB to a MiB
+ * under keys of their own; storaged is killed at a random moment (or S3 stopped and started again),
+ * and then every acknowledged object reads back byte for byte, and every object the list shows is
+ * whole: a body some writer sent in full, never the first part of one.
  */
 class StoragedCrashIT {
 
@@ -60,56 +60,107 @@ class StoragedCrashIT {
 
     @Test
     void aKillMidUploadLosesNoAcknowledgedObjectAndShowsNoPartialOne() throws Exception {
-        Map<String, String> sent = new ConcurrentHashMap<>();          // key -> sha256 of the body sent
-        Map<String, String> acknowledged = new ConcurrentHashMap<>();  // key -> sha256, answered 200
-        AtomicInteger acks = new AtomicInteger();
-        AtomicBoolean running = new AtomicBoolean(true);
-        List<Thread> writers = new ArrayList<>();
-        for (int w = 0; w < WRITERS; w++) {
-            int writer = w;
-            writers.add(Thread.ofPlatform().start(() -> {
-                Random random = new Random(writer);
-                for (int seq = 0; running.get(); seq++) {
-                    byte[] body = new byte[256 * 1024 + random.nextInt(768 * 1024)];
-                    random.nextBytes(body);
-                    String key = "crash/w" + writer + "/" + seq + ".bin";
-                    sent.put(key, sha256(body));
-                    try {
-                        HttpResponse<String> response = http.put(key, body);
-                        if (response.statusCode() == 200) {
-                            acknowledged.put(key, sent.get(key));
-                            acks.incrementAndGet();
-                        }
-                    } catch (RuntimeException killedMidUpload) {
-                        // storaged went away under this upload: not acknowledged
-                    }
-                }
-            }));
-        }
-        Await.until("a few acknowledged uploads before the kill", Duration.ofMinutes(2),
-                () -> acks.get() >= WRITERS * 2, () -> storaged.logTail(20));
+        UploadLoad load = UploadLoad.start("crash");
+        load.awaitAcks(WRITERS * 2);
         Thread.sleep(ThreadLocalRandom.current().nextLong(0, 300));
         storaged.kill();
-        running.set(false);
-        for (Thread t : writers) {
-            t.join();
-        }
+        load.stop();
         storaged.restart();
 
-        for (Map.Entry<String, String> ack : acknowledged.entrySet()) {
-            HttpResponse<byte[]> read = http.get(ack.getKey(), null);
-            assertThat(read.statusCode()).as("acknowledged %s", ack.getKey()).isEqualTo(200);
-            assertThat(sha256(read.body())).as("bytes of %s", ack.getKey()).isEqualTo(ack.getValue());
+        load.assertAcknowledgedIntactAndNothingPartial();
+    }
+
+    @Test
+    void s3StoppedAndRestartedUnderLoadLosesNothingAcknowledged() throws Exception {
+        UploadLoad load = UploadLoad.start("outage");
+        load.awaitAcks(WRITERS * 2);
+        Thread.sleep(ThreadLocalRandom.current().nextLong(0, 300));
+        s3.stop();
+        int acksAtStop = load.acks.get();
+        Await.until("uploads refused while S3 is down", Duration.ofMinutes(1), () -> load.refused.get() >= WRITERS,
+                () -> storaged.logTail(20));
+        s3.start();
+        load.awaitAcks(acksAtStop + WRITERS * 2);
+        load.stop();
+
+        load.assertAcknowledgedIntactAndNothingPartial();
+        assertThat(storaged.isAlive()).isTrue();
+    }
+
+    /** {@link #WRITERS} threads uploading objects of their own under {@code prefix/} until stopped. */
+    private static final class UploadLoad {
+
+        final String prefix;
+        final Map<String, String> sent = new ConcurrentHashMap<>();          // key -> sha256 of the body sent
+        final Map<String, String> acknowledged = new ConcurrentHashMap<>();  // key -> sha256, answered 200
+        final AtomicInteger acks = new AtomicInteger();
+        final AtomicInteger refused = new AtomicInteger();
+        final AtomicBoolean running = new AtomicBoolean(true);
+        final List<Thread> writers = new ArrayList<>();
+
+        private UploadLoad(String prefix) {
+            this.prefix = prefix;
         }
-        HttpResponse<String> list = http.list("?prefix=crash/&limit=1000");
-        assertThat(list.statusCode()).isEqualTo(200);
-        List<String> listed = LakehouseJson.mapper().readValue(list.body(), ObjectPage.class).objects().stream()
-                .map(StoredObject::key).toList();
-        assertThat(listed).as("every acknowledged object is listed").containsAll(acknowledged.keySet());
-        for (String key : listed) {
-            HttpResponse<byte[]> read = http.get(key, null);
-            assertThat(sha256(read.body())).as("%s is a whole body that was sent, not part of one", key)
-                    .isEqualTo(sent.get(key));
+
+        static UploadLoad start(String prefix) {
+            UploadLoad load = new UploadLoad(prefix);
+            for (int w = 0; w < WRITERS; w++) {
+                int writer = w;
+                load.writers.add(Thread.ofPlatform().start(() -> load.write(writer)));
+            }
+            return load;
+        }
+
+        private void write(int writer) {
+            Random random = new Random(writer);
+            for (int seq = 0; running.get(); seq++) {
+                byte[] body = new byte[256 * 1024 + random.nextInt(768 * 1024)];
+                random.nextBytes(body);
+                String key = prefix + "/w" + writer + "/" + seq + ".bin";
+                sent.put(key, sha256(body));
+                try {
+                    HttpResponse<String> response = http.put(key, body);
+                    if (response.statusCode() == 200) {
+                        acknowledged.put(key, sent.get(key));
+                        acks.incrementAndGet();
+                    } else {
+                        refused.incrementAndGet();
+                        Thread.sleep(50);
+                    }
+                } catch (RuntimeException | InterruptedException goneMidUpload) {
+                    // storaged went away under this upload: not acknowledged
+                }
+            }
+        }
+
+        void awaitAcks(int count) {
+            Await.until(count + " acknowledged uploads", Duration.ofMinutes(2), () -> acks.get() >= count,
+                    () -> storaged.logTail(20));
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            for (Thread t : writers) {
+                t.join();
+            }
+        }
+
+        void assertAcknowledgedIntactAndNothingPartial() throws Exception {
+            for (Map.Entry<String, String> ack : acknowledged.entrySet()) {
+                HttpResponse<byte[]> read = http.get(ack.getKey(), null);
+                assertThat(read.statusCode()).as("acknowledged %s", ack.getKey()).isEqualTo(200);
+                assertThat(sha256(read.body())).as("bytes of %s", ack.getKey()).isEqualTo(ack.getValue());
+            }
+            HttpResponse<String> list = http.list("?prefix=" + prefix + "/&limit=1000");
+            assertThat(list.statusCode()).isEqualTo(200);
+            List<String> listed = LakehouseJson.mapper().readValue(list.body(), ObjectPage.class).objects().stream()
+                    .map(StoredObject::key).toList();
+            assertThat(listed).as("every acknowledged object is listed").containsAll(acknowledged.keySet());
+            for (String key : listed) {
+                HttpResponse<byte[]> read = http.get(key, null);
+                assertThat(sha256(read.body())).as("%s is a whole body that was sent, not part of one", key)
+                        .isEqualTo(sent.get(key));
+            }
         }
     }
 
