@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import com.lakehouse.ingestd.convert.ParquetConverter;
 import com.lakehouse.ingestd.ingest.IngestService;
 import com.lakehouse.ingestd.ingest.IngestWorkspace;
+import com.lakehouse.shared.concurrent.AdmissionSlots;
 import com.lakehouse.ingestd.ingest.UploadSpooler;
 import com.lakehouse.shared.auth.AuthPolicy;
 import com.lakehouse.shared.boot.FleetService;
@@ -58,6 +59,12 @@ class IngestdConfiguration {
     @Bean
     UploadSpooler uploadSpooler(IngestdProperties properties, ParquetConverter converter) {
         return new UploadSpooler(properties.sampleRows(), properties.maxIngestBytes(), converter);
+    }
+
+    /** At most max_concurrent_ingests uploads spooled and converted at once (issue 21: bounded spools). */
+    @Bean
+    AdmissionSlots ingestSlots(IngestdProperties properties) {
+        return new AdmissionSlots(properties.maxConcurrentIngests(), properties.ingestQueueWait(), "ingests");
     }
 
     @Bean

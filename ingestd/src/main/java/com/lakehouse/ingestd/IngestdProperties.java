@@ -1,5 +1,7 @@
 package com.lakehouse.ingestd;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -22,6 +24,9 @@ import com.lakehouse.shared.text.Sizes;
  *                          ingestd's RSS well under 1 GiB
  * @param duckdbThreads     DuckDB's {@code threads}
  * @param maxBodyBytes      body cap of every route but the upload
+ * @param maxConcurrentIngests ingests spooled and converted at once; each holds up to max_ingest_bytes of
+ *                          spool disk and a DuckDB conversion, so the bound caps both
+ * @param ingestQueueWait   how long an ingest past that bound waits for a turn before its 503 with Retry-After
  */
 @ConfigurationProperties("lakehouse.ingestd")
 public record IngestdProperties(
@@ -34,7 +39,9 @@ public record IngestdProperties(
         @DefaultValue("1000") int sampleRows,
         @DefaultValue("384MB") String duckdbMemoryLimit,
         @DefaultValue("2") int duckdbThreads,
-        @DefaultValue("65536") long maxBodyBytes) {
+        @DefaultValue("65536") long maxBodyBytes,
+        @DefaultValue("4") int maxConcurrentIngests,
+        @DefaultValue("10s") Duration ingestQueueWait) {
 
     public IngestdProperties {
         if (maxIngestBytes < 1) {
@@ -49,6 +56,12 @@ public record IngestdProperties(
         if (!Sizes.isSize(duckdbMemoryLimit)) {
             throw new IllegalArgumentException("[ingestd] duckdb_memory_limit = '" + duckdbMemoryLimit
                     + "' is not a size such as \"256MB\" or \"1GiB\"");
+        }
+        if (maxConcurrentIngests < 1) {
+            throw new IllegalArgumentException("[ingestd] max_concurrent_ingests must be at least 1");
+        }
+        if (ingestQueueWait.isNegative()) {
+            throw new IllegalArgumentException("[ingestd] ingest_queue_wait must not be negative");
         }
         if (dataDir == null || dataDir.isBlank()) {
             throw new IllegalArgumentException("[ingestd] data_dir must not be empty");

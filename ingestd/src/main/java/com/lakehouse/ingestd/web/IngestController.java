@@ -20,6 +20,7 @@ import com.lakehouse.ingestd.ingest.SpooledCsv;
 import com.lakehouse.ingestd.ingest.UploadSpooler;
 import com.lakehouse.ingestd.multipart.MultipartFormReader;
 import com.lakehouse.shared.auth.RequestActor;
+import com.lakehouse.shared.concurrent.AdmissionSlots;
 import com.lakehouse.shared.catalog.DatasetNames;
 import com.lakehouse.shared.error.InvalidRequestException;
 
@@ -36,11 +37,13 @@ class IngestController {
     private final IngestWorkspace workspace;
     private final UploadSpooler spooler;
     private final IngestService service;
+    private final AdmissionSlots slots;
 
-    IngestController(IngestWorkspace workspace, UploadSpooler spooler, IngestService service) {
+    IngestController(IngestWorkspace workspace, UploadSpooler spooler, IngestService service, AdmissionSlots slots) {
         this.workspace = workspace;
         this.spooler = spooler;
         this.service = service;
+        this.slots = slots;
     }
 
     @PostMapping("/ingest")
@@ -54,7 +57,9 @@ class IngestController {
         String boundary = MultipartFormReader.boundaryOf(request.getContentType()).orElseThrow(
                 () -> new InvalidRequestException("expected a multipart/form-data body with a 'file' part holding the CSV"));
         PhaseClock clock = new PhaseClock();
-        try (IngestWorkspace.Scratch scratch = workspace.open();
+        // The turn is taken before a byte of the body is read: a refused ingest costs no spool space.
+        try (AdmissionSlots.Slot turn = slots.acquire();
+                IngestWorkspace.Scratch scratch = workspace.open();
                 SpooledCsv csv = spooler.receive(request.getInputStream(), boundary, scratch)) {
             clock.lap("spool");
             IngestService.IngestResult result = service.ingest(dataset, ingestMode, csv, scratch.parquet(),

@@ -1,0 +1,68 @@
+package com.lakehouse.shared.concurrent;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import com.lakehouse.shared.error.UnavailableException;
+
+/**
+ * A fixed number of requests of one kind at once; the next waits at most {@code wait} for a turn and
+ * is then refused with 503 and {@code Retry-After}, so a burst queues briefly instead of piling up
+ * work (spool files, heap, threads) without bound. Fair: the longest waiter goes first.
+ */
+public final class AdmissionSlots {
+
+    private final Semaphore slots;
+    private final int capacity;
+    private final Duration wait;
+    private final String what;
+
+    /** @param what what a slot is for, plural, for the refusal: "ingests", "registers" */
+    public AdmissionSlots(int capacity, Duration wait, String what) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1");
+        }
+        this.slots = new Semaphore(capacity, true);
+        this.capacity = capacity;
+        this.wait = wait;
+        this.what = what;
+    }
+
+    /** A held slot; closing it gives it back (once). */
+    public interface Slot extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** Takes a slot, waiting up to the configured wait; else 503 with Retry-After. */
+    public Slot acquire() {
+        boolean acquired;
+        try {
+            acquired = slots.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            acquired = false;
+        }
+        if (!acquired) {
+            throw new UnavailableException("all " + capacity + " slots for " + what + " are busy; retry shortly",
+                    Duration.ofSeconds(Math.max(1, wait.toSeconds())), null);
+        }
+        return new Slot() {
+            private boolean released;
+
+            @Override
+            public synchronized void close() {
+                if (!released) {
+                    released = true;
+                    slots.release();
+                }
+            }
+        };
+    }
+
+    /** Slots free now. */
+    public int available() {
+        return slots.availablePermits();
+    }
+}
