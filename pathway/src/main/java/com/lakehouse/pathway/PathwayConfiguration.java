@@ -26,8 +26,9 @@ class PathwayConfiguration {
 
     /** Recovers from the snapshot beside the log (TraceSnapshot) and writes a new one on the way down. */
     @Bean(destroyMethod = "close")
-    TraceStore traceStore(TraceLog log, TraceSearchIndex index) {
-        return new TraceStore(log, index, Clock.systemUTC(), log.file().resolveSibling("traces.snapshot"));
+    TraceStore traceStore(TraceLog log, TraceSearchIndex index, PathwayProperties properties) {
+        return new TraceStore(log, index, Clock.systemUTC(), log.file().resolveSibling("traces.snapshot"),
+                properties.bounds());
     }
 
     @Bean

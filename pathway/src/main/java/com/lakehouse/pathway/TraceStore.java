@@ -47,6 +47,10 @@ final class TraceStore {
     record Stats(long traces, long retired, long logLines, long logBytes, TraceLog.ReplayReport replay) {
     }
 
+    /** The defaults of {@link PathwayProperties}' limits. */
+    static final TraceBounds DEFAULT_BOUNDS = new TraceBounds(262_144, 32, 64, 256, 4096);
+
+    private final TraceBounds bounds;
     private final TraceLog log;
     private final TraceSearchIndex index;
     private final Clock clock;
@@ -72,12 +76,18 @@ final class TraceStore {
         this(log, index, clock, null);
     }
 
+    /** A store with the default bounds (tests and benches). */
+    TraceStore(TraceLog log, TraceSearchIndex index, Clock clock, Path snapshotFile) {
+        this(log, index, clock, snapshotFile, DEFAULT_BOUNDS);
+    }
+
     /**
      * Recovers the state from the snapshot in {@code snapshotFile} and the log's suffix after it,
      * or from the whole log when there is no usable snapshot (null: never use one). After a long
      * replay a new snapshot is written in the background; another at {@link #close()}.
      */
-    TraceStore(TraceLog log, TraceSearchIndex index, Clock clock, Path snapshotFile) {
+    TraceStore(TraceLog log, TraceSearchIndex index, Clock clock, Path snapshotFile, TraceBounds bounds) {
+        this.bounds = bounds;
         this.log = log;
         this.index = index;
         this.clock = clock;
@@ -192,7 +202,7 @@ final class TraceStore {
     }
 
     Added add(JsonNode content, List<String> tags, boolean idempotent) {
-        requireContent(content);
+        String text = checked(content, tags);
         List<String> cleanTags = cleanTags(tags);
         String digest = CanonicalJson.digest(content);
         return mutate(() -> {
@@ -204,7 +214,7 @@ final class TraceStore {
                 return new Logged<>(new Added(replayed, true), seq);
             }
             String now = now();
-            Trace trace = new Trace(UUID.randomUUID().toString(), compact(content), cleanTags, now, now, null, false, 0);
+            Trace trace = new Trace(UUID.randomUUID().toString(), text, cleanTags, now, now, null, false, 0);
             long seq = write("add", trace);
             apply(trace, digest, content, null);
             return new Logged<>(new Added(trace, false), seq);
@@ -212,7 +222,7 @@ final class TraceStore {
     }
 
     Trace update(String uid, JsonNode content, List<String> tags) {
-        requireContent(content);
+        String text = checked(content, tags);
         List<String> cleanTags = tags == null ? null : cleanTags(tags);
         String digest = CanonicalJson.digest(content);
         return mutate(() -> {
@@ -220,7 +230,7 @@ final class TraceStore {
             if (current.retired()) {
                 throw new ConflictException("trace " + uid + " is retired; revise it to record a new version");
             }
-            Trace updated = current.withContent(compact(content), cleanTags, now());
+            Trace updated = current.withContent(text, cleanTags, now());
             long seq = write("update", updated);
             apply(updated, digest, content, current);
             return new Logged<>(updated, seq);
@@ -228,13 +238,13 @@ final class TraceStore {
     }
 
     Trace revise(String uid, JsonNode content, List<String> tags) {
-        requireContent(content);
+        String text = checked(content, tags);
         String digest = CanonicalJson.digest(content);
         return mutate(() -> {
             Trace predecessor = require(uid);
             String now = now();
             List<String> newTags = tags == null ? predecessor.tags() : cleanTags(tags);
-            Trace revision = new Trace(UUID.randomUUID().toString(), compact(content), newTags, now, now, uid, false, 0);
+            Trace revision = new Trace(UUID.randomUUID().toString(), text, newTags, now, now, uid, false, 0);
             long seq = write("revise", revision);
             apply(revision, digest, content, null);
             return new Logged<>(revision, seq);
@@ -319,6 +329,8 @@ final class TraceStore {
 
     /** Ranked live traces with their scores; retired traces are not in the index at all. */
     List<Map.Entry<Trace, Float>> search(String query, List<String> tags, int limit) {
+        bounds.checkQuery(query);
+        bounds.checkTags(tags, "tags");
         List<String> filter = tags == null ? List.of() : cleanTags(tags);
         List<TraceSearchIndex.Match> matches;
         lock.readLock().lock();
@@ -399,6 +411,18 @@ final class TraceStore {
     private Trace require(String uid) {
         return Optional.ofNullable(traces.get(uid))
                 .orElseThrow(() -> new NotFoundException("no trace with uid " + uid));
+    }
+
+    /**
+     * Every field of a mutation within its bound, before anything is written: returns the content's
+     * compact JSON text, which is what the log and the trace hold.
+     */
+    private String checked(JsonNode content, List<String> tags) {
+        requireContent(content);
+        bounds.checkTags(tags, "tags");
+        String text = compact(content);
+        bounds.checkContent(content, text);
+        return text;
     }
 
     private static void requireContent(JsonNode content) {
