@@ -44,7 +44,7 @@ final class TraceStore {
     record Added(Trace trace, boolean existing) {
     }
 
-    record Stats(long traces, long retired, long logLines, long logBytes, TraceLog.ReplayReport replay) {
+    record Stats(long traces, long retired, long logLines, long logBytes, TraceLog.ReplayReport replay, long quarantined) {
     }
 
     /** The defaults of {@link PathwayProperties}' limits. */
@@ -96,7 +96,7 @@ final class TraceStore {
         Optional<TraceSnapshot.State> snapshot = snapshotFile == null ? Optional.empty()
                 : TraceSnapshot.read(snapshotFile, log.file());
         long read = System.nanoTime();
-        this.replay = snapshot.map(this::recover).orElseGet(this::replayAll);
+        this.replay = snapshot.flatMap(this::recoverOrDiscard).orElseGet(this::replayAll);
         long fromSnapshot = snapshot.map(s -> s.appliedLines() + s.corruptLines() + s.unknownOpLines()).orElse(0L);
         long replayed = log.lines() - fromSnapshot;
         snapshotLength = snapshot.map(TraceSnapshot.State::logLength).orElse(-1L);
@@ -115,14 +115,42 @@ final class TraceStore {
             traces.put(entry.trace().uid(), entry.trace());
             contents.put(entry.trace().uid(), entry.content());
         });
-        for (Trace trace : traces.values()) {
+        long unindexable = 0;
+        for (Trace trace : List.copyOf(traces.values())) {
             if (!trace.retired()) {
                 JsonNode content = contents.get(trace.uid());
-                rememberContent(trace.uid(), CanonicalJson.digest(content));
-                index.putNew(trace, content);
+                try {
+                    index.putNew(trace, content);
+                    rememberContent(trace.uid(), CanonicalJson.digest(content));
+                } catch (RuntimeException e) {
+                    // The log pass kept it; the index cannot: set it aside like a line replay cannot apply.
+                    traces.remove(trace.uid());
+                    log.quarantine(LakehouseJson.mapper().writeValueAsString(Map.of("op", "unindexable", "trace", trace)),
+                            "cannot be indexed: " + e.getClass().getSimpleName());
+                    unindexable++;
+                }
             }
         }
-        return report;
+        return unindexable == 0 ? report
+                : new TraceLog.ReplayReport(report.applied() - unindexable, report.corrupt() + unindexable,
+                        report.truncated(), report.unknownOp());
+    }
+
+    /**
+     * The snapshot's state brought up to date from the log; when it cannot be loaded after all (its
+     * index will not restore), everything is cleared and the caller replays the whole log.
+     */
+    private Optional<TraceLog.ReplayReport> recoverOrDiscard(TraceSnapshot.State snapshot) {
+        try {
+            return Optional.of(recover(snapshot));
+        } catch (RuntimeException e) {
+            LOG.warn("trace snapshot cannot be loaded, rebuilding from the log: " + e.getMessage());
+            traces.clear();
+            digestByUid.clear();
+            liveByContent.clear();
+            index.clear();
+            return Optional.empty();
+        }
     }
 
     /** The snapshot's state, then each line of the log after it applied as the mutation applied it. */
@@ -138,7 +166,22 @@ final class TraceStore {
                 this::applyLogged);
     }
 
+    /** Applies one line of the log's suffix; should that fail, memory is as before and the line is quarantined. */
     private void applyLogged(TraceLog.Entry entry) {
+        Trace previous = traces.get(entry.trace().uid());
+        try {
+            applyLoggedLine(entry);
+        } catch (RuntimeException e) {
+            if (previous == null) {
+                traces.remove(entry.trace().uid());
+            } else {
+                traces.put(previous.uid(), previous);
+            }
+            throw e;
+        }
+    }
+
+    private void applyLoggedLine(TraceLog.Entry entry) {
         Trace trace = entry.trace();
         Trace previous = traces.put(trace.uid(), trace);
         boolean wasLive = previous != null && !previous.retired();
@@ -349,11 +392,16 @@ final class TraceStore {
         }
     }
 
+    /** The quarantine file's name beside the log (no host path). */
+    String quarantineFileName() {
+        return log.quarantineFile().getFileName().toString();
+    }
+
     Stats stats() {
         lock.readLock().lock();
         try {
             long retired = traces.values().stream().filter(Trace::retired).count();
-            return new Stats(traces.size(), retired, log.lines(), log.bytes(), replay);
+            return new Stats(traces.size(), retired, log.lines(), log.bytes(), replay, log.quarantined());
         } finally {
             lock.readLock().unlock();
         }
