@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.commons.logging.Log;
@@ -56,6 +57,8 @@ final class TraceLog implements Closeable {
     private final FileChannel channel;
     private final Object syncLock = new Object();
     private long writtenSeq;
+    /** A failed append could not be cut off: the log may end in half a line. Guarded by this. */
+    private boolean torn;
     private volatile long syncedSeq;
     private final AtomicLong lines = new AtomicLong();
 
@@ -72,6 +75,11 @@ final class TraceLog implements Closeable {
     }
 
     TraceLog(Path file, boolean fsync, QuarantineListener listener) {
+        this(file, fsync, listener, channel -> channel);
+    }
+
+    /** {@code wrap} lets a test put a failing channel around the file's. */
+    TraceLog(Path file, boolean fsync, QuarantineListener listener, UnaryOperator<FileChannel> wrap) {
         this.file = file;
         this.listener = listener;
         String name = file.getFileName().toString();
@@ -79,7 +87,8 @@ final class TraceLog implements Closeable {
         this.fsync = fsync;
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
+            this.channel = wrap.apply(
+                    FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ));
             channel.position(channel.size());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the trace log " + file.getFileName(), e);
@@ -203,25 +212,64 @@ final class TraceLog implements Closeable {
 
     /**
      * Writes one line (handed to the OS, not yet forced) and returns its sequence number for
-     * {@link #awaitDurable}. Throws when the line could not be written; then nothing changed.
+     * {@link #awaitDurable}. All or nothing: should the write fail part-way, the bytes it wrote are
+     * truncated away before this throws, so the next acknowledged line is not glued to half a line
+     * and swallowed at replay (issue 21). Should even the truncation fail, the next append first
+     * ends the torn line, so replay loses only the line that was never acknowledged.
      */
     long append(String op, Trace trace) {
         byte[] bytes = (LakehouseJson.mapper().writeValueAsString(new LogLine(op, trace)) + "\n")
                 .getBytes(StandardCharsets.UTF_8);
         long mySeq;
         synchronized (this) {
+            long start = -1;
             try {
+                if (torn) {
+                    endTornLine();
+                }
+                start = channel.position();
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
             } catch (IOException e) {
+                if (start >= 0) {
+                    undo(start);
+                }
                 throw new UncheckedIOException("cannot append to the trace log", e);
             }
             mySeq = ++writtenSeq;
             lines.incrementAndGet();
         }
         return mySeq;
+    }
+
+    /** Cuts the log back to {@code start}, where the failed line began. */
+    private void undo(long start) {
+        try {
+            channel.truncate(start);
+            channel.position(start);
+        } catch (IOException e) {
+            torn = true;
+            LOG.error("cannot cut a failed append off the trace log (" + e.getMessage() + "); the next append ends it");
+        }
+    }
+
+    /** After an undo that failed: positions at the end and ends a partial line there with a newline. */
+    private void endTornLine() throws IOException {
+        long size = channel.size();
+        channel.position(size);
+        if (size > 0) {
+            ByteBuffer last = ByteBuffer.allocate(1);
+            channel.read(last, size - 1);
+            if (last.get(0) != '\n') {
+                ByteBuffer newline = ByteBuffer.wrap(new byte[] {'\n'});
+                while (newline.hasRemaining()) {
+                    channel.write(newline);
+                }
+            }
+        }
+        torn = false;
     }
 
     /**
