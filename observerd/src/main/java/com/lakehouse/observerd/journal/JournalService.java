@@ -34,9 +34,17 @@ public class JournalService {
     private final int maxPending;
     private final long flushEveryMs;
     private final Clock clock;
+    private final JournalLimits limits;
 
     public JournalService(WriteAheadLog wal, JournalFiles files, JournalFlusher flusher, JournalRegistration registration,
             JournalFlushScheduler scheduler, int flushRows, int maxPending, long flushEveryMs, Clock clock) {
+        this(wal, files, flusher, registration, scheduler, flushRows, maxPending, flushEveryMs, clock, JournalLimits.DEFAULTS);
+    }
+
+    public JournalService(WriteAheadLog wal, JournalFiles files, JournalFlusher flusher, JournalRegistration registration,
+            JournalFlushScheduler scheduler, int flushRows, int maxPending, long flushEveryMs, Clock clock,
+            JournalLimits limits) {
+        this.limits = limits;
         this.wal = wal;
         this.files = files;
         this.flusher = flusher;
@@ -50,7 +58,7 @@ public class JournalService {
 
     /** Validates the batch, then makes it durable; returns only once every event is on disk. */
     public int append(List<JournalEvent> events) {
-        List<JournalEvent> valid = JournalEvents.normalize(events, DEFAULT_SOURCE, clock.instant());
+        List<JournalEvent> valid = JournalEvents.normalize(events, limits, DEFAULT_SOURCE, clock.instant());
         int pending = wal.bufferedCount();
         if (pending + valid.size() > maxPending) {
             // The WAL's events are also held in memory until flushed: refuse rather than grow the
@@ -101,7 +109,8 @@ public class JournalService {
         }
         return new JournalStats(wal.bufferedCount(), wal.sealedSegments().size(), flusher.flushedRows(),
                 flusher.filesWritten(), fileCount, registration.pendingCount(), flusher.flushErrors(),
-                flusher.lastFlushAt(), flusher.lastError(), wal.skippedLines(), flushRows, flushEveryMs);
+                flusher.lastFlushAt(), flusher.lastError(), wal.skippedLines(), wal.quarantinedLines(), flushRows,
+                flushEveryMs);
     }
 
     /**
