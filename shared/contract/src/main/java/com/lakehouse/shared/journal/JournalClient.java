@@ -1,12 +1,15 @@
 package com.lakehouse.shared.journal;
 
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.lakehouse.shared.http.LakehouseJson;
 import com.lakehouse.shared.http.ServiceClient;
+import com.lakehouse.shared.storage.StorageClient;
 
 /**
  * Sends journal events (SPEC §10) to observerd without waiting: {@link #record} returns at once,
@@ -20,7 +23,7 @@ public class JournalClient implements AutoCloseable {
     public JournalClient(String source, ServiceClient observerd) {
         this.source = source;
         this.sender = new BackgroundSender<>("journal", 10_000, 500,
-                batch -> observerd.postJson("/journal/events", new JournalBatch(batch), Object.class),
+                batch -> post(observerd, source, "/journal/events", new JournalBatch(batch)),
                 ServiceClient::isClientError);
     }
 
@@ -48,6 +51,19 @@ public class JournalClient implements AutoCloseable {
     /** Queues an event built by the caller (its source is kept). */
     public void record(JournalEvent event) {
         sender.send(event);
+    }
+
+    /**
+     * Posts as a fleet service: {@link StorageClient#SERVICE_HEADER} names the sender, so observerd
+     * takes its events' source and actor as sent (the gateway strips the header from outside requests).
+     */
+    static void post(ServiceClient observerd, String source, String path, Object body) {
+        HttpRequest request = observerd.request(path)
+                .header("Content-Type", "application/json")
+                .header(StorageClient.SERVICE_HEADER, source)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(LakehouseJson.mapper().writeValueAsBytes(body)))
+                .build();
+        observerd.sendOk(request);
     }
 
     /** Delivery counters, for a service's own stats route. */
