@@ -73,6 +73,10 @@ class Fleet:
             conn.endheaders()
             try:
                 if chunks is not None:
+                    if body:
+                        # A prefix (say '{"content":"'), so the filler is read as one long JSON string
+                        # and only the body cap can stop it.
+                        conn.send(b"%x\r\n" % len(body) + body + b"\r\n")
                     size, count = chunks
                     piece = b"%x\r\n" % size + b"a" * size + b"\r\n"
                     for _ in range(count):
@@ -192,6 +196,12 @@ def differences(before, after):
         else:
             lines.append("%s: %r -> %r" % (part, before[part], after[part]))
     return lines
+
+
+def per_run_dropped(snap):
+    """The snapshot without counters that start again from 0 with each run (observerd's flushed_rows)."""
+    journal = {k: v for k, v in snap["journal"].items() if k != "flushed_rows"}
+    return {**snap, "journal": journal}
 
 
 def fleet_health(fleet):
@@ -323,7 +333,8 @@ def main():
             if health:
                 failures.append("after the restart: " + health)
             failures += ["after the restart: " + p for p in readbacks(fleet, seeds)]
-            failures += ["after the restart: changed " + d for d in differences(baseline, snapshot(fleet))]
+            failures += ["after the restart: changed " + d for d in differences(per_run_dropped(baseline),
+                                                                                  per_run_dropped(snapshot(fleet)))]
         else:
             failures += readbacks(fleet, seeds)
     finally:

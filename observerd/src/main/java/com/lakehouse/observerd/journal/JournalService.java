@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -58,7 +59,15 @@ public class JournalService {
 
     /** Validates the batch, then makes it durable; returns only once every event is on disk. */
     public int append(List<JournalEvent> events) {
-        List<JournalEvent> valid = JournalEvents.normalize(events, limits, DEFAULT_SOURCE, clock.instant());
+        return append(events, UnaryOperator.identity());
+    }
+
+    /**
+     * Validates the batch (every member within its bound, as sent), then lets {@code attribute} check
+     * and stamp who sent it, then makes it durable; returns only once every event is on disk.
+     */
+    public int append(List<JournalEvent> events, UnaryOperator<List<JournalEvent>> attribute) {
+        List<JournalEvent> valid = attribute.apply(JournalEvents.normalize(events, limits, DEFAULT_SOURCE, clock.instant()));
         int pending = wal.bufferedCount();
         if (pending + valid.size() > maxPending) {
             // The WAL's events are also held in memory until flushed: refuse rather than grow the

@@ -39,7 +39,7 @@ class JournalController {
     @PostMapping("/journal/events")
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, Object> events(@RequestBody JournalBatch batch, HttpServletRequest request) {
-        return Map.of("accepted", journal.append(Sender.of(request).journalEvents(batch.events())));
+        return Map.of("accepted", journal.append(batch.events(), Sender.of(request)::journalEvents));
     }
 
     @GetMapping("/journal/entity/{id}")

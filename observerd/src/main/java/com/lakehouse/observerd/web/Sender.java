@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -36,8 +37,9 @@ record Sender(String service, String actor) {
     }
 
     /**
-     * The batch as it is recorded: a fleet service's events as sent (the actor it passes on is the
-     * caller it served), an outside sender's with the server-seen actor and a fresh event id.
+     * The batch as it is recorded, once it is within its bounds: a fleet service's events as sent (the
+     * actor it passes on is the caller it served), an outside sender's with the server-seen actor and a
+     * fresh event id.
      */
     List<JournalEvent> journalEvents(List<JournalEvent> events) {
         if (fleet() || events == null) {
@@ -51,7 +53,7 @@ record Sender(String service, String actor) {
                 continue;
             }
             requireNotAFleetService(e.source(), "events[" + i + "].source");
-            out.add(new JournalEvent(null, e.timestamp(), e.entityType(), e.entityId(), e.field(), e.action(),
+            out.add(new JournalEvent(UUID.randomUUID().toString(), e.timestamp(), e.entityType(), e.entityId(), e.field(), e.action(),
                     e.oldValue(), e.newValue(), actor, e.source()));
         }
         return out;
