@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,13 +19,23 @@ import com.lakehouse.shared.storage.StorageClient;
  */
 public class JournalClient implements AutoCloseable {
 
+    /**
+     * A request's events, estimated in characters, well under observerd's 16 MiB body cap: 500 events
+     * of large values (a pathway trace's content may be 256 KiB) go as several requests, not one 413.
+     */
+    static final long MAX_REQUEST_CHARS = 4L << 20;
+
     private final String source;
     private final BackgroundSender<JournalEvent> sender;
 
     public JournalClient(String source, ServiceClient observerd) {
         this.source = source;
         this.sender = new BackgroundSender<>("journal", 10_000, 500,
-                batch -> post(observerd, source, "/journal/events", new JournalBatch(batch)),
+                batch -> {
+                    for (List<JournalEvent> part : parts(batch, MAX_REQUEST_CHARS)) {
+                        post(observerd, source, "/journal/events", new JournalBatch(part));
+                    }
+                },
                 ServiceClient::isClientError);
     }
 
@@ -64,6 +76,36 @@ public class JournalClient implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(LakehouseJson.mapper().writeValueAsBytes(body)))
                 .build();
         observerd.sendOk(request);
+    }
+
+    /** Splits a batch into consecutive parts of at most {@code maxChars} estimated characters (at least one event each). */
+    static List<List<JournalEvent>> parts(List<JournalEvent> batch, long maxChars) {
+        List<List<JournalEvent>> parts = new ArrayList<>();
+        List<JournalEvent> current = new ArrayList<>();
+        long chars = 0;
+        for (JournalEvent event : batch) {
+            long size = size(event);
+            if (!current.isEmpty() && chars + size > maxChars) {
+                parts.add(current);
+                current = new ArrayList<>();
+                chars = 0;
+            }
+            current.add(event);
+            chars += size;
+        }
+        if (!current.isEmpty()) {
+            parts.add(current);
+        }
+        return parts;
+    }
+
+    private static long size(JournalEvent e) {
+        long n = 256;
+        for (String s : new String[] {e.eventId(), e.timestamp(), e.entityType(), e.entityId(), e.field(), e.action(),
+                e.oldValue(), e.newValue(), e.actor(), e.source()}) {
+            n += s == null ? 0 : s.length() * 2L; // JSON escaping can double a value
+        }
+        return n;
     }
 
     /** Delivery counters, for a service's own stats route. */
