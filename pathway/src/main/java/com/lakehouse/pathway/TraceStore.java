@@ -84,7 +84,8 @@ final class TraceStore {
     /**
      * Recovers the state from the snapshot in {@code snapshotFile} and the log's suffix after it,
      * or from the whole log when there is no usable snapshot (null: never use one). After a long
-     * replay a new snapshot is written in the background; another at {@link #close()}.
+     * replay, or one that quarantined lines, a new snapshot is written in the background; another at
+     * {@link #close()}.
      */
     TraceStore(TraceLog log, TraceSearchIndex index, Clock clock, Path snapshotFile, TraceBounds bounds) {
         this.bounds = bounds;
@@ -103,7 +104,9 @@ final class TraceStore {
         LOG.info("recovered " + traces.size() + " traces in " + (System.nanoTime() - began) / 1_000_000 + " ms: "
                 + fromSnapshot + " log lines from the snapshot (read and checked in " + (read - began) / 1_000_000
                 + " ms), " + replayed + " replayed from the log");
-        if (snapshotFile != null && replayed >= SNAPSHOT_AFTER_LINES) {
+        // After a quarantine too: the snapshot then covers the lines set aside, so the next start
+        // neither copies them aside again nor reports them again.
+        if (snapshotFile != null && (replayed >= SNAPSHOT_AFTER_LINES || log.quarantined() > 0)) {
             snapshotter = Thread.ofVirtual().name("trace-snapshot").start(this::snapshotQuietly);
         }
     }

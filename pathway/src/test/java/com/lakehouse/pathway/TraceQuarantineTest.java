@@ -99,4 +99,24 @@ class TraceQuarantineTest {
         assertThat(health.snapshot().quarantined()).isEqualTo(2);
         assertThat(Files.readAllLines(dir.resolve("traces.quarantine.jsonl"))).hasSize(2);
     }
+
+    @Test
+    void theSnapshotWrittenAfterAQuarantineCoversItSoTheNextStartIsClean() throws Exception {
+        TraceStore first = open(new HealthState(), true);
+        String uid = first.add(LakehouseJson.mapper().readTree("{\"k\":1}"), List.of(), false).trace().uid();
+        first.close();
+        appendByHand(HUGE_TAG_LINE);
+
+        HealthState health = new HealthState();
+        TraceStore second = open(health, true);
+        assertThat(health.snapshot().quarantined()).isEqualTo(1);
+        second.close(); // joins the snapshot written after the quarantine (and writes none again)
+
+        HealthState later = new HealthState();
+        TraceStore third = open(later, true);
+        assertThat(later.snapshot().status()).isEqualTo(HealthState.OK);
+        assertThat(third.get(uid).content()).isEqualTo("{\"k\":1}");
+        assertThat(third.stats().replay().corrupt()).isEqualTo(1);
+        assertThat(Files.readAllLines(dir.resolve("traces.quarantine.jsonl"))).hasSize(1);
+    }
 }
