@@ -12,9 +12,8 @@ class Case:
     expect: int
     json: object = None
     body: Optional[bytes] = None
-    chunks: Optional[tuple] = None          # (chunk_bytes, chunk_count[, prefix]): a chunked body of "a"s,
-                                            # no Content-Length; prefix (bytes) goes first, so a JSON
-                                            # route reads a valid start ({"texts":["aaa...) to the cap
+    chunks: Optional[tuple] = None          # (chunk_bytes, chunk_count): a chunked body of 'a's, no Content-Length;
+                                            # with `body` or `json`, that is sent first as a chunk of its own
     declared_length: Optional[int] = None   # a Content-Length header that may disagree with the body sent
     headers: dict = field(default_factory=dict)
     auth: bool = True                       # send the fleet token

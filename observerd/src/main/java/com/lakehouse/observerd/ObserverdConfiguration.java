@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 
 import com.lakehouse.observerd.events.EventLog;
 import com.lakehouse.observerd.events.EventWitness;
+import com.lakehouse.observerd.events.ObserverLimits;
 import com.lakehouse.observerd.journal.FlushIncompleteException;
 import com.lakehouse.observerd.journal.JournalFiles;
 import com.lakehouse.observerd.journal.JournalFlushScheduler;
@@ -21,6 +22,7 @@ import com.lakehouse.observerd.journal.JournalRegistration;
 import com.lakehouse.observerd.journal.JournalService;
 import com.lakehouse.observerd.journal.WriteAheadLog;
 import com.lakehouse.shared.auth.AuthPolicy;
+import com.lakehouse.shared.health.HealthState;
 import com.lakehouse.shared.catalog.CatalogClient;
 import com.lakehouse.shared.http.ServiceClient;
 import com.lakehouse.shared.http.UpstreamUrl;
@@ -58,6 +60,11 @@ class ObserverdConfiguration {
     }
 
     @Bean
+    ObserverLimits observerLimits(ObserverdProperties properties) {
+        return properties.observerLimits();
+    }
+
+    @Bean
     StorageClient storageClient(ObserverdProperties properties, AuthPolicy auth) {
         URI url = UpstreamUrl.parse("[observerd] storaged_url", properties.storagedUrl());
         return new StorageClient(new ServiceClient("storaged", url, auth.primaryToken(), STORAGE_TIMEOUT));
@@ -70,8 +77,9 @@ class ObserverdConfiguration {
     }
 
     @Bean
-    WriteAheadLog writeAheadLog(ObserverdProperties properties, Clock clock) {
-        return new WriteAheadLog(dataDir(properties), clock);
+    WriteAheadLog writeAheadLog(ObserverdProperties properties, Clock clock, HealthState health) {
+        return new WriteAheadLog(dataDir(properties), clock,
+                (where, reason) -> health.quarantined("journal write-ahead log", where, reason));
     }
 
     @Bean
@@ -104,7 +112,7 @@ class ObserverdConfiguration {
             Clock clock) {
         JournalFiles files = new JournalFiles(storage, dataDir(properties).resolve("journal-cache"));
         return new JournalService(wal, files, flusher, registration, scheduler, properties.flushRows(),
-                properties.journalMaxPending(), properties.flushEvery().toMillis(), clock);
+                properties.journalMaxPending(), properties.flushEvery().toMillis(), clock, properties.journalLimits());
     }
 
     private static Path dataDir(ObserverdProperties properties) {

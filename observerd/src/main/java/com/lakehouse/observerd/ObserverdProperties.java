@@ -5,6 +5,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import com.lakehouse.observerd.events.ObserverLimits;
+import com.lakehouse.observerd.journal.JournalLimits;
 import com.lakehouse.shared.fleet.FleetPorts;
 
 /**
@@ -22,6 +24,14 @@ import com.lakehouse.shared.fleet.FleetPorts;
  * @param flushRows     unflushed journal events that trigger a flush
  * @param flushEvery    the longest an acknowledged journal event waits for its flush
  * @param maxBodyBytes  request body cap
+ * @param journalMaxEvents     events in one journal batch (413 past it)
+ * @param journalMaxNameBytes  each name member of a journal event (event_id, entity_type, entity_id, field,
+ *                      action, actor, source), UTF-8 bytes (413)
+ * @param journalMaxValueBytes each of a journal event's old_value and new_value, UTF-8 bytes (413)
+ * @param journalMaxValueDepth nesting depth of a journal value that is JSON text (422)
+ * @param observerMaxNameBytes an observer event's source and kind, UTF-8 bytes (413)
+ * @param observerMaxPayloadBytes an observer event's payload as compact JSON, bytes (413)
+ * @param observerMaxPayloadDepth nesting depth of an observer event's payload (422)
  */
 @ConfigurationProperties("lakehouse.observerd")
 public record ObserverdProperties(
@@ -35,7 +45,14 @@ public record ObserverdProperties(
         @DefaultValue("200000") int journalMaxPending,
         @DefaultValue("1000") int flushRows,
         @DefaultValue("30s") Duration flushEvery,
-        @DefaultValue("16777216") long maxBodyBytes) {
+        @DefaultValue("16777216") long maxBodyBytes,
+        @DefaultValue("10000") int journalMaxEvents,
+        @DefaultValue("1024") int journalMaxNameBytes,
+        @DefaultValue("1048576") int journalMaxValueBytes,
+        @DefaultValue("64") int journalMaxValueDepth,
+        @DefaultValue("256") int observerMaxNameBytes,
+        @DefaultValue("65536") int observerMaxPayloadBytes,
+        @DefaultValue("32") int observerMaxPayloadDepth) {
 
     public ObserverdProperties {
         if (ringMaxBytes < 1 || maxCounterKeys < 1 || journalMaxPending < 1) {
@@ -47,8 +64,22 @@ public record ObserverdProperties(
         if (flushRows < 1) {
             throw new IllegalStateException("[observerd] flush_rows must be at least 1, was " + flushRows);
         }
+        if (journalMaxEvents < 1 || journalMaxNameBytes < 1 || journalMaxValueBytes < 1 || journalMaxValueDepth < 1
+                || observerMaxNameBytes < 1 || observerMaxPayloadBytes < 1 || observerMaxPayloadDepth < 1) {
+            throw new IllegalStateException("[observerd] journal_max_* and observer_max_* limits must be at least 1");
+        }
         if (flushEvery == null || flushEvery.isNegative() || flushEvery.isZero()) {
             throw new IllegalStateException("[observerd] flush_every must be positive, was " + flushEvery);
         }
+    }
+
+    public JournalLimits journalLimits() {
+        return new JournalLimits(journalMaxEvents, journalMaxNameBytes,
+                journalMaxValueBytes, journalMaxValueDepth);
+    }
+
+    public ObserverLimits observerLimits() {
+        return new ObserverLimits(observerMaxNameBytes, observerMaxPayloadBytes,
+                observerMaxPayloadDepth);
     }
 }

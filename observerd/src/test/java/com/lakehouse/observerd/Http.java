@@ -27,6 +27,13 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A POST as one of the fleet's own clients sends it: with X-Lakehouse-Service. */
+    static Response postAsService(URI uri, String service, Object body) {
+        return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .header(com.lakehouse.shared.storage.StorageClient.SERVICE_HEADER, service)
+                .POST(HttpRequest.BodyPublishers.ofString(LakehouseJson.mapper().writeValueAsString(body))));
+    }
+
     static Response post(URI uri, Object body) {
         return post(uri, LakehouseJson.mapper().writeValueAsString(body));
     }

@@ -94,7 +94,8 @@ class JournalIT {
     }
 
     private static void record(JournalEvent... events) {
-        Http.Response response = Http.post(observerd.url("/journal/events"), new JournalBatch(List.of(events)));
+        Http.Response response = Http.postAsService(observerd.url("/journal/events"), "journal-it",
+                new JournalBatch(List.of(events)));
         assertThat(response.status()).as(response.text()).isEqualTo(202);
         assertThat(response.body().get("accepted").asInt()).isEqualTo(events.length);
     }
@@ -169,7 +170,8 @@ class JournalIT {
                 for (int b = 0; b < 100 && !stop.get(); b++) {
                     JournalEvent[] batch = {event(entity, "add", "a"), event(entity, "update", "b"), event(entity, "retire", null)};
                     try {
-                        Http.Response response = Http.post(observerd.url("/journal/events"), new JournalBatch(List.of(batch)));
+                        Http.Response response = Http.postAsService(observerd.url("/journal/events"), "journal-it",
+                                new JournalBatch(List.of(batch)));
                         if (response.status() == 202) {
                             for (JournalEvent e : batch) {
                                 acknowledged.add(e.eventId());
@@ -304,5 +306,25 @@ class JournalIT {
         assertThat(Http.post(observerd.url("/journal/events"), "{\"events\":[]}").status()).isEqualTo(400);
         assertThat(Http.post(observerd.url("/journal/events"), "{\"events\":").status()).isEqualTo(400);
         assertThat(Http.get(observerd.url("/journal/entity/" + entity)).body().get("count").asInt()).isZero();
+    }
+
+    /** Issue 20: an outside sender cannot pose as a service, nor choose its actor or event id. */
+    @Test
+    void anOutsideSenderIsRecordedAsObserverdSawIt() {
+        String entity = "outside-" + UUID.randomUUID();
+        JournalEvent forged = new JournalEvent("forged-id", null, "test_entity", entity, null, "add", null, "1",
+                "token:primary", "catalogd");
+        Http.Response refused = Http.post(observerd.url("/journal/events"), new JournalBatch(List.of(forged)));
+        assertThat(refused.status()).as(refused.text()).isEqualTo(403);
+        assertThat(refused.body().get("field").stringValue()).isEqualTo("events[0].source");
+
+        JournalEvent claimed = new JournalEvent("claimed-id", null, "test_entity", entity, null, "add", null, "1",
+                "token:primary", "a-script");
+        assertThat(Http.post(observerd.url("/journal/events"), new JournalBatch(List.of(claimed))).status()).isEqualTo(202);
+        JsonNode recorded = Http.get(observerd.url("/journal/entity/" + entity)).body().get("events");
+        assertThat(recorded).hasSize(1);
+        assertThat(recorded.get(0).get("actor").stringValue()).isEqualTo("anonymous");
+        assertThat(recorded.get(0).get("event_id").stringValue()).isNotEqualTo("claimed-id");
+        assertThat(recorded.get(0).get("source").stringValue()).isEqualTo("a-script");
     }
 }

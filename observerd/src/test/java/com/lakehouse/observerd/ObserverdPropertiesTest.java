@@ -31,6 +31,8 @@ class ObserverdPropertiesTest {
         assertThat(p.flushRows()).isEqualTo(1000);
         assertThat(p.flushEvery()).isEqualTo(Duration.ofSeconds(30));
         assertThat(p.maxBodyBytes()).isEqualTo(16L * 1024 * 1024);
+        assertThat(p.journalLimits()).isEqualTo(com.lakehouse.observerd.journal.JournalLimits.DEFAULTS);
+        assertThat(p.observerLimits()).isEqualTo(com.lakehouse.observerd.events.ObserverLimits.DEFAULTS);
     }
 
     @Test
@@ -46,9 +48,17 @@ class ObserverdPropertiesTest {
                 Map.entry("lakehouse.observerd.journal_max_pending", "9"),
                 Map.entry("lakehouse.observerd.flush_rows", "7"),
                 Map.entry("lakehouse.observerd.flush_every", "500ms"),
-                Map.entry("lakehouse.observerd.max_body_bytes", "1024")),
+                Map.entry("lakehouse.observerd.max_body_bytes", "1024"),
+                Map.entry("lakehouse.observerd.journal_max_events", "11"),
+                Map.entry("lakehouse.observerd.journal_max_name_bytes", "12"),
+                Map.entry("lakehouse.observerd.journal_max_value_bytes", "13"),
+                Map.entry("lakehouse.observerd.journal_max_value_depth", "14"),
+                Map.entry("lakehouse.observerd.observer_max_name_bytes", "15"),
+                Map.entry("lakehouse.observerd.observer_max_payload_bytes", "16"),
+                Map.entry("lakehouse.observerd.observer_max_payload_depth", "17")),
                 new ObserverdProperties("127.0.0.1:4000", "http://127.0.0.1:5001",
-                "http://127.0.0.1:5002", "/var/lib/observerd", 5, 4096, 3, 9, 7, Duration.ofMillis(500), 1024));
+                "http://127.0.0.1:5002", "/var/lib/observerd", 5, 4096, 3, 9, 7, Duration.ofMillis(500), 1024,
+                11, 12, 13, 14, 15, 16, 17));
     }
 
     @Test

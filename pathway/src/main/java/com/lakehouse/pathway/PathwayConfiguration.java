@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.lakehouse.shared.auth.AuthPolicy;
+import com.lakehouse.shared.health.HealthState;
 import com.lakehouse.shared.http.UpstreamUrl;
 import com.lakehouse.shared.journal.JournalClient;
 import com.lakehouse.shared.web.RequestBodyLimit;
@@ -15,8 +16,9 @@ import com.lakehouse.shared.web.RequestBodyLimit;
 class PathwayConfiguration {
 
     @Bean(destroyMethod = "close")
-    TraceLog traceLog(PathwayProperties properties) {
-        return new TraceLog(properties.dataDir().resolve("traces.jsonl"), properties.fsync());
+    TraceLog traceLog(PathwayProperties properties, HealthState health) {
+        return new TraceLog(properties.dataDir().resolve("traces.jsonl"), properties.fsync(),
+                (where, reason) -> health.quarantined("trace log", where, reason));
     }
 
     @Bean(destroyMethod = "close")
@@ -26,8 +28,9 @@ class PathwayConfiguration {
 
     /** Recovers from the snapshot beside the log (TraceSnapshot) and writes a new one on the way down. */
     @Bean(destroyMethod = "close")
-    TraceStore traceStore(TraceLog log, TraceSearchIndex index) {
-        return new TraceStore(log, index, Clock.systemUTC(), log.file().resolveSibling("traces.snapshot"));
+    TraceStore traceStore(TraceLog log, TraceSearchIndex index, PathwayProperties properties) {
+        return new TraceStore(log, index, Clock.systemUTC(), log.file().resolveSibling("traces.snapshot"),
+                properties.bounds());
     }
 
     @Bean

@@ -23,6 +23,7 @@ final class PathwayWire {
     }
 
     record StatsResponse(long traces, long retired, long logLines, long logBytes, long replayedLines,
-            long skippedCorrupt, long skippedTruncated, long skippedUnknownOp, long journalDropped) {
+            long skippedCorrupt, long skippedTruncated, long skippedUnknownOp, long quarantined, String quarantineFile,
+            long journalDropped) {
     }
 }

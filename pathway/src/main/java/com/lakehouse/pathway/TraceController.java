@@ -98,7 +98,7 @@ class TraceController {
         TraceStore.Stats s = store.stats();
         TraceLog.ReplayReport r = s.replay();
         return new StatsResponse(s.traces(), s.retired(), s.logLines(), s.logBytes(), r.applied(), r.corrupt(),
-                r.truncated(), r.unknownOp(), journal.sender().dropped());
+                r.truncated(), r.unknownOp(), s.quarantined(), store.quarantineFileName(), journal.sender().dropped());
     }
 
     private void journal(String action, Trace trace, String before, HttpServletRequest request) {

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.commons.logging.Log;
@@ -28,20 +29,36 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Lines are written whole under one lock (two writers never interleave). Durability is a group
  * commit: a writer waits until a force covering its line has happened, and one force serves every
- * writer queued behind it. Replay skips corrupt lines, a truncated last line (a crash mid-write,
- * never acknowledged; it is cut off so the next append starts clean) and unknown operations, and
- * counts each kind; it never fails.
+ * writer queued behind it. Replay never fails: a line it cannot apply (not JSON, not a trace, an
+ * unknown operation, a trace the index cannot hold, or one whose application throws) is skipped,
+ * copied as it is to {@code <log>.quarantine.jsonl} beside the log (never deleted), counted, and
+ * reported to the {@link QuarantineListener} (the service's {@code /health} says degraded). A
+ * truncated last line (a crash mid-write, never acknowledged) is copied there too and cut off so the
+ * next append starts clean; it is counted as truncated, not reported.
  */
 final class TraceLog implements Closeable {
 
     static final Set<String> OPERATIONS = Set.of("add", "update", "revise", "retire", "replay");
     private static final Log LOG = LogFactory.getLog(TraceLog.class);
 
+    /** Told of each line set aside: where the copy is (relative to the data directory) and why. */
+    @FunctionalInterface
+    interface QuarantineListener {
+        void quarantined(String where, String reason);
+
+        QuarantineListener NONE = (where, reason) -> { };
+    }
+
     private final Path file;
+    private final Path quarantineFile;
+    private final QuarantineListener listener;
+    private final AtomicLong quarantined = new AtomicLong();
     private final boolean fsync;
     private final FileChannel channel;
     private final Object syncLock = new Object();
     private long writtenSeq;
+    /** A failed append could not be cut off: the log may end in half a line. Guarded by this. */
+    private boolean torn;
     private volatile long syncedSeq;
     private final AtomicLong lines = new AtomicLong();
 
@@ -54,11 +71,24 @@ final class TraceLog implements Closeable {
     }
 
     TraceLog(Path file, boolean fsync) {
+        this(file, fsync, QuarantineListener.NONE);
+    }
+
+    TraceLog(Path file, boolean fsync, QuarantineListener listener) {
+        this(file, fsync, listener, channel -> channel);
+    }
+
+    /** {@code wrap} lets a test put a failing channel around the file's. */
+    TraceLog(Path file, boolean fsync, QuarantineListener listener, UnaryOperator<FileChannel> wrap) {
         this.file = file;
+        this.listener = listener;
+        String name = file.getFileName().toString();
+        this.quarantineFile = file.resolveSibling(name.replaceFirst("\\.jsonl$", "") + ".quarantine.jsonl");
         this.fsync = fsync;
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
+            this.channel = wrap.apply(
+                    FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ));
             channel.position(channel.size());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the trace log " + file.getFileName(), e);
@@ -95,19 +125,32 @@ final class TraceLog implements Closeable {
                         continue;
                     }
                     goodEnd = offset;
-                    switch (parse(line.toString(StandardCharsets.UTF_8))) {
+                    String text = line.toString(StandardCharsets.UTF_8);
+                    switch (parse(text)) {
                         case Parsed.Ok ok -> {
-                            apply.accept(ok.entry());
-                            applied++;
+                            try {
+                                apply.accept(ok.entry());
+                                applied++;
+                            } catch (RuntimeException e) {
+                                quarantine(text, "cannot be applied: " + e.getClass().getSimpleName());
+                                corrupt++;
+                            }
                         }
-                        case Parsed.Unknown u -> unknown++;
-                        case Parsed.Corrupt c -> corrupt++;
+                        case Parsed.Unknown u -> {
+                            quarantine(text, "unknown operation");
+                            unknown++;
+                        }
+                        case Parsed.Corrupt c -> {
+                            quarantine(text, c.reason());
+                            corrupt++;
+                        }
                     }
                     line.reset();
                 }
             }
             if (line.size() > 0) {
                 truncated++;
+                keepAside(line.toString(StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             LOG.error("cannot read the trace log " + file.getFileName() + ": " + e.getMessage());
@@ -130,26 +173,32 @@ final class TraceLog implements Closeable {
         record Unknown() implements Parsed {
         }
 
-        record Corrupt() implements Parsed {
+        record Corrupt(String reason) implements Parsed {
         }
     }
 
     private static Parsed parse(String line) {
         if (line.isBlank()) {
-            return new Parsed.Corrupt();
+            return new Parsed.Corrupt("blank line");
         }
         try {
             JsonNode node = LakehouseJson.mapper().readTree(line);
             String op = node.path("op").asString(null);
             JsonNode t = node.get("trace");
             if (op == null || t == null || !t.isObject() || t.path("uid").asString("").isEmpty() || !t.has("content")) {
-                return new Parsed.Corrupt();
+                return new Parsed.Corrupt("not a trace log line (op, trace.uid, trace.content)");
             }
             if (!OPERATIONS.contains(op)) {
                 return new Parsed.Unknown();
             }
             List<String> tags = t.path("tags").isArray()
                     ? t.path("tags").valueStream().map(v -> v.asString()).toList() : List.of();
+            for (String tag : tags) {
+                if (TraceBounds.utf8Length(tag) > TraceBounds.LUCENE_MAX_TERM_BYTES) {
+                    return new Parsed.Corrupt("a tag longer than the index's longest term ("
+                            + TraceBounds.LUCENE_MAX_TERM_BYTES + " bytes)");
+                }
+            }
             JsonNode content = t.get("content");
             Trace trace = new Trace(t.get("uid").asString(), LakehouseJson.mapper().writeValueAsString(content), tags,
                     t.path("created_at").asString(null), t.path("updated_at").asString(null),
@@ -157,31 +206,70 @@ final class TraceLog implements Closeable {
                     t.path("retired").asBoolean(false), t.path("replay_count").asLong(0));
             return new Parsed.Ok(new Entry(op, trace, content));
         } catch (RuntimeException e) {
-            return new Parsed.Corrupt();
+            return new Parsed.Corrupt("not valid JSON (" + e.getClass().getSimpleName() + ")");
         }
     }
 
     /**
      * Writes one line (handed to the OS, not yet forced) and returns its sequence number for
-     * {@link #awaitDurable}. Throws when the line could not be written; then nothing changed.
+     * {@link #awaitDurable}. All or nothing: should the write fail part-way, the bytes it wrote are
+     * truncated away before this throws, so the next acknowledged line is not glued to half a line
+     * and swallowed at replay (issue 21). Should even the truncation fail, the next append first
+     * ends the torn line, so replay loses only the line that was never acknowledged.
      */
     long append(String op, Trace trace) {
         byte[] bytes = (LakehouseJson.mapper().writeValueAsString(new LogLine(op, trace)) + "\n")
                 .getBytes(StandardCharsets.UTF_8);
         long mySeq;
         synchronized (this) {
+            long start = -1;
             try {
+                if (torn) {
+                    endTornLine();
+                }
+                start = channel.position();
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
                 }
             } catch (IOException e) {
+                if (start >= 0) {
+                    undo(start);
+                }
                 throw new UncheckedIOException("cannot append to the trace log", e);
             }
             mySeq = ++writtenSeq;
             lines.incrementAndGet();
         }
         return mySeq;
+    }
+
+    /** Cuts the log back to {@code start}, where the failed line began. */
+    private void undo(long start) {
+        try {
+            channel.truncate(start);
+            channel.position(start);
+        } catch (IOException e) {
+            torn = true;
+            LOG.error("cannot cut a failed append off the trace log (" + e.getMessage() + "); the next append ends it");
+        }
+    }
+
+    /** After an undo that failed: positions at the end and ends a partial line there with a newline. */
+    private void endTornLine() throws IOException {
+        long size = channel.size();
+        channel.position(size);
+        if (size > 0) {
+            ByteBuffer last = ByteBuffer.allocate(1);
+            channel.read(last, size - 1);
+            if (last.get(0) != '\n') {
+                ByteBuffer newline = ByteBuffer.wrap(new byte[] {'\n'});
+                while (newline.hasRemaining()) {
+                    channel.write(newline);
+                }
+            }
+        }
+        torn = false;
     }
 
     /**
@@ -220,6 +308,34 @@ final class TraceLog implements Closeable {
 
     long lines() {
         return lines.get();
+    }
+
+    /** Lines set aside since this log was opened. */
+    long quarantined() {
+        return quarantined.get();
+    }
+
+    Path quarantineFile() {
+        return quarantineFile;
+    }
+
+    /**
+     * Copies a line replay could not apply to the quarantine file, counts it and tells the listener.
+     * Also used by the store for a trace whose indexing failed after the log pass.
+     */
+    void quarantine(String line, String reason) {
+        keepAside(line);
+        quarantined.incrementAndGet();
+        listener.quarantined(quarantineFile.getFileName().toString(), reason);
+    }
+
+    private void keepAside(String line) {
+        try {
+            Files.write(quarantineFile, (line + "\n").getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            LOG.error("cannot copy a skipped line to " + quarantineFile.getFileName() + ": " + e.getMessage());
+        }
     }
 
     Path file() {

@@ -142,6 +142,16 @@ final class TraceSearchIndex implements Closeable {
         }
     }
 
+    /** Drops every document (a snapshot that could not be loaded after all). */
+    void clear() {
+        try {
+            writer.deleteAll();
+            sequence = 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     void remove(String uid) {
         try {
             writer.deleteDocuments(new Term(UID, uid));

@@ -44,9 +44,13 @@ final class TraceStore {
     record Added(Trace trace, boolean existing) {
     }
 
-    record Stats(long traces, long retired, long logLines, long logBytes, TraceLog.ReplayReport replay) {
+    record Stats(long traces, long retired, long logLines, long logBytes, TraceLog.ReplayReport replay, long quarantined) {
     }
 
+    /** The defaults of {@link PathwayProperties}' limits. */
+    static final TraceBounds DEFAULT_BOUNDS = new TraceBounds(262_144, 32, 64, 256, 4096);
+
+    private final TraceBounds bounds;
     private final TraceLog log;
     private final TraceSearchIndex index;
     private final Clock clock;
@@ -72,12 +76,19 @@ final class TraceStore {
         this(log, index, clock, null);
     }
 
+    /** A store with the default bounds (tests and benches). */
+    TraceStore(TraceLog log, TraceSearchIndex index, Clock clock, Path snapshotFile) {
+        this(log, index, clock, snapshotFile, DEFAULT_BOUNDS);
+    }
+
     /**
      * Recovers the state from the snapshot in {@code snapshotFile} and the log's suffix after it,
      * or from the whole log when there is no usable snapshot (null: never use one). After a long
-     * replay a new snapshot is written in the background; another at {@link #close()}.
+     * replay, or one that quarantined lines, a new snapshot is written in the background; another at
+     * {@link #close()}.
      */
-    TraceStore(TraceLog log, TraceSearchIndex index, Clock clock, Path snapshotFile) {
+    TraceStore(TraceLog log, TraceSearchIndex index, Clock clock, Path snapshotFile, TraceBounds bounds) {
+        this.bounds = bounds;
         this.log = log;
         this.index = index;
         this.clock = clock;
@@ -86,14 +97,16 @@ final class TraceStore {
         Optional<TraceSnapshot.State> snapshot = snapshotFile == null ? Optional.empty()
                 : TraceSnapshot.read(snapshotFile, log.file());
         long read = System.nanoTime();
-        this.replay = snapshot.map(this::recover).orElseGet(this::replayAll);
+        this.replay = snapshot.flatMap(this::recoverOrDiscard).orElseGet(this::replayAll);
         long fromSnapshot = snapshot.map(s -> s.appliedLines() + s.corruptLines() + s.unknownOpLines()).orElse(0L);
         long replayed = log.lines() - fromSnapshot;
         snapshotLength = snapshot.map(TraceSnapshot.State::logLength).orElse(-1L);
         LOG.info("recovered " + traces.size() + " traces in " + (System.nanoTime() - began) / 1_000_000 + " ms: "
                 + fromSnapshot + " log lines from the snapshot (read and checked in " + (read - began) / 1_000_000
                 + " ms), " + replayed + " replayed from the log");
-        if (snapshotFile != null && replayed >= SNAPSHOT_AFTER_LINES) {
+        // After a quarantine too: the snapshot then covers the lines set aside, so the next start
+        // neither copies them aside again nor reports them again.
+        if (snapshotFile != null && (replayed >= SNAPSHOT_AFTER_LINES || log.quarantined() > 0)) {
             snapshotter = Thread.ofVirtual().name("trace-snapshot").start(this::snapshotQuietly);
         }
     }
@@ -105,14 +118,42 @@ final class TraceStore {
             traces.put(entry.trace().uid(), entry.trace());
             contents.put(entry.trace().uid(), entry.content());
         });
-        for (Trace trace : traces.values()) {
+        long unindexable = 0;
+        for (Trace trace : List.copyOf(traces.values())) {
             if (!trace.retired()) {
                 JsonNode content = contents.get(trace.uid());
-                rememberContent(trace.uid(), CanonicalJson.digest(content));
-                index.putNew(trace, content);
+                try {
+                    index.putNew(trace, content);
+                    rememberContent(trace.uid(), CanonicalJson.digest(content));
+                } catch (RuntimeException e) {
+                    // The log pass kept it; the index cannot: set it aside like a line replay cannot apply.
+                    traces.remove(trace.uid());
+                    log.quarantine(LakehouseJson.mapper().writeValueAsString(Map.of("op", "unindexable", "trace", trace)),
+                            "cannot be indexed: " + e.getClass().getSimpleName());
+                    unindexable++;
+                }
             }
         }
-        return report;
+        return unindexable == 0 ? report
+                : new TraceLog.ReplayReport(report.applied() - unindexable, report.corrupt() + unindexable,
+                        report.truncated(), report.unknownOp());
+    }
+
+    /**
+     * The snapshot's state brought up to date from the log; when it cannot be loaded after all (its
+     * index will not restore), everything is cleared and the caller replays the whole log.
+     */
+    private Optional<TraceLog.ReplayReport> recoverOrDiscard(TraceSnapshot.State snapshot) {
+        try {
+            return Optional.of(recover(snapshot));
+        } catch (RuntimeException e) {
+            LOG.warn("trace snapshot cannot be loaded, rebuilding from the log: " + e.getMessage());
+            traces.clear();
+            digestByUid.clear();
+            liveByContent.clear();
+            index.clear();
+            return Optional.empty();
+        }
     }
 
     /** The snapshot's state, then each line of the log after it applied as the mutation applied it. */
@@ -128,7 +169,22 @@ final class TraceStore {
                 this::applyLogged);
     }
 
+    /** Applies one line of the log's suffix; should that fail, memory is as before and the line is quarantined. */
     private void applyLogged(TraceLog.Entry entry) {
+        Trace previous = traces.get(entry.trace().uid());
+        try {
+            applyLoggedLine(entry);
+        } catch (RuntimeException e) {
+            if (previous == null) {
+                traces.remove(entry.trace().uid());
+            } else {
+                traces.put(previous.uid(), previous);
+            }
+            throw e;
+        }
+    }
+
+    private void applyLoggedLine(TraceLog.Entry entry) {
         Trace trace = entry.trace();
         Trace previous = traces.put(trace.uid(), trace);
         boolean wasLive = previous != null && !previous.retired();
@@ -192,7 +248,7 @@ final class TraceStore {
     }
 
     Added add(JsonNode content, List<String> tags, boolean idempotent) {
-        requireContent(content);
+        String text = checked(content, tags);
         List<String> cleanTags = cleanTags(tags);
         String digest = CanonicalJson.digest(content);
         return mutate(() -> {
@@ -204,7 +260,7 @@ final class TraceStore {
                 return new Logged<>(new Added(replayed, true), seq);
             }
             String now = now();
-            Trace trace = new Trace(UUID.randomUUID().toString(), compact(content), cleanTags, now, now, null, false, 0);
+            Trace trace = new Trace(UUID.randomUUID().toString(), text, cleanTags, now, now, null, false, 0);
             long seq = write("add", trace);
             apply(trace, digest, content, null);
             return new Logged<>(new Added(trace, false), seq);
@@ -212,7 +268,7 @@ final class TraceStore {
     }
 
     Trace update(String uid, JsonNode content, List<String> tags) {
-        requireContent(content);
+        String text = checked(content, tags);
         List<String> cleanTags = tags == null ? null : cleanTags(tags);
         String digest = CanonicalJson.digest(content);
         return mutate(() -> {
@@ -220,7 +276,7 @@ final class TraceStore {
             if (current.retired()) {
                 throw new ConflictException("trace " + uid + " is retired; revise it to record a new version");
             }
-            Trace updated = current.withContent(compact(content), cleanTags, now());
+            Trace updated = current.withContent(text, cleanTags, now());
             long seq = write("update", updated);
             apply(updated, digest, content, current);
             return new Logged<>(updated, seq);
@@ -228,13 +284,13 @@ final class TraceStore {
     }
 
     Trace revise(String uid, JsonNode content, List<String> tags) {
-        requireContent(content);
+        String text = checked(content, tags);
         String digest = CanonicalJson.digest(content);
         return mutate(() -> {
             Trace predecessor = require(uid);
             String now = now();
             List<String> newTags = tags == null ? predecessor.tags() : cleanTags(tags);
-            Trace revision = new Trace(UUID.randomUUID().toString(), compact(content), newTags, now, now, uid, false, 0);
+            Trace revision = new Trace(UUID.randomUUID().toString(), text, newTags, now, now, uid, false, 0);
             long seq = write("revise", revision);
             apply(revision, digest, content, null);
             return new Logged<>(revision, seq);
@@ -319,6 +375,8 @@ final class TraceStore {
 
     /** Ranked live traces with their scores; retired traces are not in the index at all. */
     List<Map.Entry<Trace, Float>> search(String query, List<String> tags, int limit) {
+        bounds.checkQuery(query);
+        bounds.checkTags(tags, "tags");
         List<String> filter = tags == null ? List.of() : cleanTags(tags);
         List<TraceSearchIndex.Match> matches;
         lock.readLock().lock();
@@ -337,11 +395,16 @@ final class TraceStore {
         }
     }
 
+    /** The quarantine file's name beside the log (no host path). */
+    String quarantineFileName() {
+        return log.quarantineFile().getFileName().toString();
+    }
+
     Stats stats() {
         lock.readLock().lock();
         try {
             long retired = traces.values().stream().filter(Trace::retired).count();
-            return new Stats(traces.size(), retired, log.lines(), log.bytes(), replay);
+            return new Stats(traces.size(), retired, log.lines(), log.bytes(), replay, log.quarantined());
         } finally {
             lock.readLock().unlock();
         }
@@ -399,6 +462,18 @@ final class TraceStore {
     private Trace require(String uid) {
         return Optional.ofNullable(traces.get(uid))
                 .orElseThrow(() -> new NotFoundException("no trace with uid " + uid));
+    }
+
+    /**
+     * Every field of a mutation within its bound, before anything is written: returns the content's
+     * compact JSON text, which is what the log and the trace hold.
+     */
+    private String checked(JsonNode content, List<String> tags) {
+        requireContent(content);
+        bounds.checkTags(tags, "tags");
+        String text = compact(content);
+        bounds.checkContent(content, text);
+        return text;
     }
 
     private static void requireContent(JsonNode content) {

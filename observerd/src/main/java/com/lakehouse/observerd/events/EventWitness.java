@@ -37,12 +37,17 @@ public class EventWitness {
 
     /** Records an event; never fails. A blank source or kind is recorded as {@code unknown}. */
     public ObservedEvent record(String source, String kind, JsonNode payload) {
+        return record(source, kind, null, payload);
+    }
+
+    /** Records an event with the actor observerd saw; never fails. */
+    public ObservedEvent record(String source, String kind, String actor, JsonNode payload) {
         String s = source == null || source.isBlank() ? UNKNOWN : source;
         String k = kind == null || kind.isBlank() ? UNKNOWN : kind;
         ObservedEvent event;
         synchronized (this) {
             total++;
-            event = new ObservedEvent(total, Instant.now().toString(), s, k, payload);
+            event = new ObservedEvent(total, Instant.now().toString(), s, k, payload, actor);
             evicted += ring.add(event);
             count(bySource, s);
             count(byKind, k);

@@ -1,5 +1,6 @@
 package com.lakehouse.observerd.journal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -11,6 +12,8 @@ import java.util.UUID;
 
 import com.lakehouse.shared.auth.RequestActor;
 import com.lakehouse.shared.error.InvalidRequestException;
+import com.lakehouse.shared.error.PayloadTooLargeException;
+import com.lakehouse.shared.error.UnprocessableException;
 import com.lakehouse.shared.journal.JournalEvent;
 
 /**
@@ -26,39 +29,63 @@ final class JournalEvents {
     static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
             .withZone(ZoneOffset.UTC);
 
-    static final int MAX_EVENTS = 10_000;
-    private static final int MAX_NAME_CHARS = 1024;
+    static final int MAX_EVENTS = JournalLimits.DEFAULTS.maxEvents();
 
     private JournalEvents() {
     }
 
     static List<JournalEvent> normalize(List<JournalEvent> events, String defaultSource, Instant now) {
+        return normalize(events, JournalLimits.DEFAULTS, defaultSource, now);
+    }
+
+    static List<JournalEvent> normalize(List<JournalEvent> events, JournalLimits limits, String defaultSource, Instant now) {
         if (events == null || events.isEmpty()) {
             throw new InvalidRequestException("events must hold at least one event");
         }
-        if (events.size() > MAX_EVENTS) {
-            throw new InvalidRequestException("at most " + MAX_EVENTS + " events per request, got " + events.size());
+        if (events.size() > limits.maxEvents()) {
+            throw new PayloadTooLargeException("events holds " + events.size() + " events; the limit is "
+                    + limits.maxEvents() + " (journal_max_events)", Map.of("field", "events", "limit", limits.maxEvents()));
         }
         List<JournalEvent> out = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
-            out.add(normalize(events.get(i), i, defaultSource, now));
+            out.add(normalize(events.get(i), i, limits, defaultSource, now));
         }
         return out;
     }
 
-    private static JournalEvent normalize(JournalEvent e, int index, String defaultSource, Instant now) {
+    private static JournalEvent normalize(JournalEvent e, int index, JournalLimits limits, String defaultSource,
+            Instant now) {
         if (e == null) {
             throw invalid(index, "event", "is null");
         }
-        String entityType = required(e.entityType(), index, "entity_type");
-        String entityId = required(e.entityId(), index, "entity_id");
-        String action = required(e.action(), index, "action");
-        String eventId = blank(e.eventId()) ? UUID.randomUUID().toString() : bounded(e.eventId(), index, "event_id");
-        String actor = blank(e.actor()) ? RequestActor.ANONYMOUS : bounded(e.actor(), index, "actor");
-        String source = blank(e.source()) ? defaultSource : bounded(e.source(), index, "source");
-        String field = e.field() == null ? null : bounded(e.field(), index, "field");
+        int names = limits.maxNameBytes();
+        String entityType = required(e.entityType(), index, "entity_type", names);
+        String entityId = required(e.entityId(), index, "entity_id", names);
+        String action = required(e.action(), index, "action", names);
+        String eventId = blank(e.eventId()) ? UUID.randomUUID().toString() : bounded(e.eventId(), index, "event_id", names);
+        String actor = blank(e.actor()) ? RequestActor.ANONYMOUS : bounded(e.actor(), index, "actor", names);
+        String source = blank(e.source()) ? defaultSource : bounded(e.source(), index, "source", names);
+        String field = e.field() == null ? null : bounded(e.field(), index, "field", names);
+        String oldValue = value(e.oldValue(), index, "old_value", limits);
+        String newValue = value(e.newValue(), index, "new_value", limits);
         return new JournalEvent(eventId, timestamp(e.timestamp(), index, now), entityType, entityId, field, action,
-                e.oldValue(), e.newValue(), actor, source);
+                oldValue, newValue, actor, source);
+    }
+
+    /** A value's bytes, and its depth when it is JSON text (values that are not JSON are kept as text). */
+    private static String value(String value, int index, String member, JournalLimits limits) {
+        if (value == null) {
+            return null;
+        }
+        bounded(value, index, member, limits.maxValueBytes(), "journal_max_value_bytes");
+        int depth = JsonText.depth(value);
+        if (depth > limits.maxValueDepth()) {
+            String field = "events[" + index + "]." + member;
+            throw new UnprocessableException(field + " is nested " + depth + " levels deep; the limit is "
+                    + limits.maxValueDepth() + " (journal_max_value_depth)",
+                    Map.of("field", field, "limit", limits.maxValueDepth(), "index", index, "member", member));
+        }
+        return value;
     }
 
     static String timestamp(String value, int index, Instant now) {
@@ -73,16 +100,26 @@ final class JournalEvents {
         }
     }
 
-    private static String required(String value, int index, String member) {
+    private static String required(String value, int index, String member, int maxBytes) {
         if (blank(value)) {
             throw invalid(index, member, "is required");
         }
-        return bounded(value, index, member);
+        return bounded(value, index, member, maxBytes);
     }
 
-    private static String bounded(String value, int index, String member) {
-        if (value.length() > MAX_NAME_CHARS) {
-            throw invalid(index, member, "is longer than " + MAX_NAME_CHARS + " characters");
+    private static String bounded(String value, int index, String member, int maxBytes) {
+        return bounded(value, index, member, maxBytes, "journal_max_name_bytes");
+    }
+
+    private static String bounded(String value, int index, String member, int maxBytes, String key) {
+        // A UTF-8 byte is at most one char, so only a string longer than a quarter of the bound needs counting.
+        if (value.length() > maxBytes / 4) {
+            int bytes = value.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > maxBytes) {
+                String field = "events[" + index + "]." + member;
+                throw new PayloadTooLargeException(field + " is " + bytes + " bytes; the limit is " + maxBytes + " ("
+                        + key + ")", Map.of("field", field, "limit", maxBytes, "index", index, "member", member));
+            }
         }
         return value;
     }

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -34,9 +35,17 @@ public class JournalService {
     private final int maxPending;
     private final long flushEveryMs;
     private final Clock clock;
+    private final JournalLimits limits;
 
     public JournalService(WriteAheadLog wal, JournalFiles files, JournalFlusher flusher, JournalRegistration registration,
             JournalFlushScheduler scheduler, int flushRows, int maxPending, long flushEveryMs, Clock clock) {
+        this(wal, files, flusher, registration, scheduler, flushRows, maxPending, flushEveryMs, clock, JournalLimits.DEFAULTS);
+    }
+
+    public JournalService(WriteAheadLog wal, JournalFiles files, JournalFlusher flusher, JournalRegistration registration,
+            JournalFlushScheduler scheduler, int flushRows, int maxPending, long flushEveryMs, Clock clock,
+            JournalLimits limits) {
+        this.limits = limits;
         this.wal = wal;
         this.files = files;
         this.flusher = flusher;
@@ -50,7 +59,15 @@ public class JournalService {
 
     /** Validates the batch, then makes it durable; returns only once every event is on disk. */
     public int append(List<JournalEvent> events) {
-        List<JournalEvent> valid = JournalEvents.normalize(events, DEFAULT_SOURCE, clock.instant());
+        return append(events, UnaryOperator.identity());
+    }
+
+    /**
+     * Validates the batch (every member within its bound, as sent), then lets {@code attribute} check
+     * and stamp who sent it, then makes it durable; returns only once every event is on disk.
+     */
+    public int append(List<JournalEvent> events, UnaryOperator<List<JournalEvent>> attribute) {
+        List<JournalEvent> valid = attribute.apply(JournalEvents.normalize(events, limits, DEFAULT_SOURCE, clock.instant()));
         int pending = wal.bufferedCount();
         if (pending + valid.size() > maxPending) {
             // The WAL's events are also held in memory until flushed: refuse rather than grow the
@@ -101,7 +118,8 @@ public class JournalService {
         }
         return new JournalStats(wal.bufferedCount(), wal.sealedSegments().size(), flusher.flushedRows(),
                 flusher.filesWritten(), fileCount, registration.pendingCount(), flusher.flushErrors(),
-                flusher.lastFlushAt(), flusher.lastError(), wal.skippedLines(), flushRows, flushEveryMs);
+                flusher.lastFlushAt(), flusher.lastError(), wal.skippedLines(), wal.quarantinedLines(), flushRows,
+                flushEveryMs);
     }
 
     /**

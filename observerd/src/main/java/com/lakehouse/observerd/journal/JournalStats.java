@@ -12,7 +12,8 @@ package com.lakehouse.observerd.journal;
  * @param flushErrors         failed flush or registration attempts (each is retried)
  * @param lastFlushAt         ISO instant of the last file stored, or null
  * @param lastError           the last flush failure, or null once a flush succeeds
- * @param skippedWalLines     WAL lines dropped at replay (cut short by a crash, never acknowledged)
+ * @param skippedWalLines     WAL lines dropped at replay (cut short by a crash, never acknowledged, or unreadable)
+ * @param quarantinedWalLines WAL lines replay could not apply, copied to {@code journal-wal.quarantine.jsonl}
  * @param flushRows           the configured row trigger
  * @param flushEveryMs        the configured time trigger
  */
@@ -27,6 +28,7 @@ public record JournalStats(
         String lastFlushAt,
         String lastError,
         long skippedWalLines,
+        long quarantinedWalLines,
         int flushRows,
         long flushEveryMs) {
 }

@@ -37,6 +37,15 @@ public class WriteAheadLog implements AutoCloseable {
 
     static final String ACTIVE_FILE = "journal-wal.jsonl";
     static final String SEALED_DIR = "journal-wal.sealed";
+    static final String QUARANTINE_FILE = "journal-wal.quarantine.jsonl";
+
+    /** Told of each WAL line replay set aside: where its copy is (relative to the data directory) and why. */
+    @FunctionalInterface
+    public interface QuarantineListener {
+        void quarantined(String where, String reason);
+
+        QuarantineListener NONE = (where, reason) -> { };
+    }
 
     private static final Log LOG = LogFactory.getLog(WriteAheadLog.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmssSSS'Z'")
@@ -44,6 +53,9 @@ public class WriteAheadLog implements AutoCloseable {
 
     private final Path active;
     private final Path sealedDir;
+    private final Path quarantine;
+    private final QuarantineListener listener;
+    private long quarantinedLines;
     private final Clock clock;
     private final List<JournalEvent> activeEvents = new ArrayList<>();
     private final TreeMap<String, WalSegment> sealed = new TreeMap<>();
@@ -53,13 +65,26 @@ public class WriteAheadLog implements AutoCloseable {
     private long skippedLines;
 
     public WriteAheadLog(Path dataDir, Clock clock) {
+        this(dataDir, clock, QuarantineListener.NONE);
+    }
+
+    public WriteAheadLog(Path dataDir, Clock clock, QuarantineListener listener) {
+        this.listener = listener;
+        this.quarantine = dataDir.resolve(QUARANTINE_FILE);
         this.active = dataDir.resolve(ACTIVE_FILE);
         this.sealedDir = dataDir.resolve(SEALED_DIR);
         this.clock = clock;
     }
 
-    /** What a WAL file held: the complete events, and how many lines were cut short or unreadable. */
-    public record Replay(List<JournalEvent> events, int skippedLines) {
+    /**
+     * What a WAL file held: the complete events, how many lines were cut short or unreadable, and
+     * those lines themselves.
+     */
+    public record Replay(List<JournalEvent> events, int skippedLines, List<Rejected> rejected) {
+    }
+
+    /** A line replay could not apply; {@code torn} for a last line a crash cut short (never acknowledged). */
+    public record Rejected(String line, String reason, boolean torn) {
     }
 
     /**
@@ -79,9 +104,13 @@ public class WriteAheadLog implements AutoCloseable {
         for (Path file : sealedFiles()) {
             Replay replay = read(file);
             skippedLines += replay.skippedLines();
+            setAside(file, replay.rejected());
             if (replay.events().isEmpty()) {
                 Files.delete(file);
                 continue;
+            }
+            if (!replay.rejected().isEmpty()) {
+                rewrite(file, replay.events());
             }
             String name = file.getFileName().toString().replaceFirst("\\.jsonl$", "");
             sealed.put(name, new WalSegment(name, file, replay.events()));
@@ -169,28 +198,98 @@ public class WriteAheadLog implements AutoCloseable {
     public static Replay read(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         List<JournalEvent> events = new ArrayList<>();
-        int skipped = 0;
+        List<Rejected> rejected = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] != '\n') {
                 continue;
             }
             if (i > start) {
+                String problem;
                 try {
-                    events.add(LakehouseJson.mapper().readValue(bytes, start, i - start, JournalEvent.class));
+                    JournalEvent event = LakehouseJson.mapper().readValue(bytes, start, i - start, JournalEvent.class);
+                    problem = missingMember(event);
+                    if (problem == null) {
+                        events.add(event);
+                    }
                 } catch (RuntimeException e) {
-                    skipped++;
+                    problem = "not a journal event (" + e.getClass().getSimpleName() + ")";
+                }
+                if (problem != null) {
+                    rejected.add(new Rejected(new String(bytes, start, i - start, StandardCharsets.UTF_8), problem, false));
                 }
             }
             start = i + 1;
         }
         if (start < bytes.length) {
-            skipped++;
+            rejected.add(new Rejected(new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8),
+                    "cut short by a crash", true));
         }
-        if (skipped > 0) {
-            LOG.warn("journal: skipped " + skipped + " incomplete or unreadable line(s) in " + file.getFileName());
+        if (!rejected.isEmpty()) {
+            LOG.warn("journal: skipped " + rejected.size() + " incomplete or unreadable line(s) in " + file.getFileName());
         }
-        return new Replay(events, skipped);
+        return new Replay(events, rejected.size(), List.copyOf(rejected));
+    }
+
+    /** What an event needs to be flushed: the members every accepted event has. */
+    private static String missingMember(JournalEvent e) {
+        if (e == null) {
+            return "null";
+        }
+        if (blank(e.eventId()) || blank(e.timestamp()) || blank(e.entityType()) || blank(e.entityId())
+                || blank(e.action())) {
+            return "missing event_id, timestamp, entity_type, entity_id or action";
+        }
+        return null;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    /**
+     * Copies rejected lines to the quarantine file (never deleted); each one that is not a torn tail
+     * is counted and reported (the service's /health says degraded).
+     */
+    private void setAside(Path file, List<Rejected> rejected) {
+        for (Rejected r : rejected) {
+            try {
+                Files.write(quarantine, (r.line() + "\n").getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                LOG.error("journal: cannot copy a skipped WAL line to " + QUARANTINE_FILE + ": " + e.getMessage());
+            }
+            if (!r.torn()) {
+                quarantinedLines++;
+                listener.quarantined(QUARANTINE_FILE, r.reason() + " (from " + file.getFileName() + ")");
+            }
+        }
+    }
+
+    /**
+     * Replaces a segment by its good events once its rejected lines are kept in the quarantine file,
+     * so the next start neither sets them aside again nor reports them again.
+     */
+    private static void rewrite(Path file, List<JournalEvent> events) throws IOException {
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        StringBuilder text = new StringBuilder();
+        for (JournalEvent event : events) {
+            text.append(LakehouseJson.mapper().writeValueAsString(event)).append('\n');
+        }
+        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE)) {
+            ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
+            while (bytes.hasRemaining()) {
+                ch.write(bytes);
+            }
+            ch.force(false);
+        }
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** WAL lines set aside as unappliable since start. */
+    public synchronized long quarantinedLines() {
+        return quarantinedLines;
     }
 
     private FileChannel channel() throws IOException {

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,8 +38,8 @@ class JournalController {
     /** 202 once every event is in the write-ahead log on disk. */
     @PostMapping("/journal/events")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Map<String, Object> events(@RequestBody JournalBatch batch) {
-        return Map.of("accepted", journal.append(batch.events()));
+    Map<String, Object> events(@RequestBody JournalBatch batch, HttpServletRequest request) {
+        return Map.of("accepted", journal.append(batch.events(), Sender.of(request)::journalEvents));
     }
 
     @GetMapping("/journal/entity/{id}")

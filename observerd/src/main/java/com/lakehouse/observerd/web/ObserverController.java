@@ -3,6 +3,8 @@ package com.lakehouse.observerd.web;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,13 +17,15 @@ import tools.jackson.databind.node.NullNode;
 
 import com.lakehouse.observerd.events.EventWitness;
 import com.lakehouse.observerd.events.ObservedEvent;
+import com.lakehouse.observerd.events.ObserverLimits;
 import com.lakehouse.observerd.events.ObserverStats;
 import com.lakehouse.shared.error.InvalidRequestException;
 
 /**
- * {@code /observer/*} (SPEC §10). Any well-formed JSON body is accepted with 202: an object's
- * {@code source}, {@code kind} and {@code payload} members are used, anything else becomes the payload
- * of an {@code unknown} event. Only a body that is not JSON at all is refused (400).
+ * {@code /observer/*} (SPEC §10). Any well-formed JSON body within the bounds is accepted with 202: an
+ * object's {@code source}, {@code kind} and {@code payload} members are used, anything else becomes the
+ * payload of an {@code unknown} event. A body that is not JSON is refused (400), one over a bound 413/422,
+ * an outside sender naming a fleet service as the source 403.
  */
 @RestController
 class ObserverController {
@@ -29,18 +33,28 @@ class ObserverController {
     private static final int DEFAULT_LIMIT = 100;
 
     private final EventWitness witness;
+    private final ObserverLimits limits;
 
-    ObserverController(EventWitness witness) {
+    ObserverController(EventWitness witness, ObserverLimits limits) {
         this.witness = witness;
+        this.limits = limits;
     }
 
+    /**
+     * Bounded (ObserverLimits) and attributed (Sender: an outside caller cannot name a fleet service
+     * as the source; the recorded actor is the one observerd saw) before anything is recorded.
+     */
     @PostMapping("/observer/event")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Map<String, Object> event(@RequestBody JsonNode body) {
-        ObservedEvent event = body.isObject()
-                ? witness.record(text(body.get("source")), text(body.get("kind")),
-                        body.has("payload") ? body.get("payload") : NullNode.getInstance())
-                : witness.record(null, null, body);
+    Map<String, Object> event(@RequestBody JsonNode body, HttpServletRequest request) {
+        Sender sender = Sender.of(request);
+        String source = body.isObject() ? text(body.get("source")) : null;
+        String kind = body.isObject() ? text(body.get("kind")) : null;
+        JsonNode payload = !body.isObject() ? body
+                : body.has("payload") ? body.get("payload") : NullNode.getInstance();
+        limits.check(source, kind, payload);
+        sender.checkObserverSource(source);
+        ObservedEvent event = witness.record(source, kind, sender.actor(), payload);
         return Map.of("accepted", true, "seq", event.seq());
     }
 

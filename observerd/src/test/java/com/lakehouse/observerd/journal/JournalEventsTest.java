@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import com.lakehouse.shared.error.InvalidRequestException;
+import com.lakehouse.shared.error.PayloadTooLargeException;
 import com.lakehouse.shared.journal.JournalEvent;
 
 class JournalEventsTest {
@@ -75,8 +76,8 @@ class JournalEventsTest {
     void oversizedBatchesAndNamesAreRefused() {
         JournalEvent one = event("a", null, "d", "x", "add", null, null);
         assertThatThrownBy(() -> JournalEvents.normalize(Collections.nCopies(JournalEvents.MAX_EVENTS + 1, one),
-                "unknown", NOW)).isInstanceOf(InvalidRequestException.class);
+                "unknown", NOW)).isInstanceOf(PayloadTooLargeException.class).hasMessageContaining("journal_max_events");
         assertThatThrownBy(() -> JournalEvents.normalize(List.of(event("a", null, "d", "x".repeat(1025), "add", null,
-                null)), "unknown", NOW)).isInstanceOf(InvalidRequestException.class).hasMessageContaining("entity_id");
+                null)), "unknown", NOW)).isInstanceOf(PayloadTooLargeException.class).hasMessageContaining("entity_id");
     }
 }

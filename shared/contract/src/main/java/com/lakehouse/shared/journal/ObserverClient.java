@@ -17,7 +17,7 @@ public class ObserverClient implements AutoCloseable {
         this.source = source;
         this.sender = new BackgroundSender<>("observer", 10_000, 100, batch -> {
             for (ObserverEvent event : batch) {
-                observerd.postJson("/observer/event", event, Object.class);
+                JournalClient.post(observerd, source, "/observer/event", event);
             }
         }, ServiceClient::isClientError);
     }
