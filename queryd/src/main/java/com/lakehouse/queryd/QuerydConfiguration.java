@@ -36,6 +36,7 @@ import com.lakehouse.queryd.views.ParquetCache;
 import com.lakehouse.queryd.views.ViewGenerations;
 import com.lakehouse.shared.auth.AuthPolicy;
 import com.lakehouse.shared.catalog.CatalogClient;
+import com.lakehouse.shared.health.HealthState;
 import com.lakehouse.shared.http.ServiceClient;
 import com.lakehouse.shared.http.UpstreamUrl;
 import com.lakehouse.shared.storage.StorageClient;
@@ -99,8 +100,8 @@ class QuerydConfiguration {
 
     @Bean
     DatasetViews datasetViews(CatalogClient catalog, ParquetCache cache, DuckDbEngine engine,
-                              ViewGenerations generations, ErrorRedactor redactor) {
-        return new DatasetViews(catalog, cache, engine, generations, redactor);
+                              ViewGenerations generations, ErrorRedactor redactor, HealthState health) {
+        return new DatasetViews(catalog, cache, engine, generations, redactor, health);
     }
 
     /**
