@@ -21,6 +21,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import com.lakehouse.queryd.engine.ArrowStreamReader;
 import com.lakehouse.queryd.engine.DuckDbEngine;
 import com.lakehouse.queryd.engine.EngineSettings;
+import com.lakehouse.queryd.engine.JsonRowsReader;
 import com.lakehouse.queryd.engine.QueryExecutor;
 import com.lakehouse.queryd.engine.Warmup;
 import com.lakehouse.queryd.functions.DatasetDiffFunction;
@@ -68,7 +69,8 @@ class QuerydConfiguration {
 
     @Bean(destroyMethod = "close")
     DuckDbEngine duckDbEngine(QuerydProperties properties) {
-        Path data = Path.of(properties.dataDir());
+        // Relative to the working directory when under it: what DuckDB shows of them is then no host path.
+        Path data = EngineSettings.underWorkdir(Path.of(properties.dataDir()));
         return DuckDbEngine.open(new EngineSettings(data.resolve("cache"), data.resolve("tmp"),
                 properties.memoryLimit(), properties.threads()));
     }
@@ -77,9 +79,12 @@ class QuerydConfiguration {
     ErrorRedactor errorRedactor(QuerydProperties properties, AuthPolicy auth) {
         Path data = Path.of(properties.dataDir()).toAbsolutePath().normalize();
         List<ErrorRedactor.Replacement> dirs = new ArrayList<>();
+        // Also every string value of a result passes through these (settings, views, EXPLAIN, filename columns).
         dirs.add(new ErrorRedactor.Replacement(data.resolve("cache").toString(), "<cache>"));
+        dirs.add(new ErrorRedactor.Replacement(data.resolve("tmp").toString(), "<tmp>"));
         dirs.add(new ErrorRedactor.Replacement(data.toString(), "<data_dir>"));
         dirs.add(new ErrorRedactor.Replacement(Path.of("").toAbsolutePath().toString(), "<workdir>"));
+        dirs.add(new ErrorRedactor.Replacement(System.getProperty("user.home"), "<home>"));
         return new ErrorRedactor(dirs, auth.acceptedTokens());
     }
 
@@ -164,8 +169,13 @@ class QuerydConfiguration {
     }
 
     @Bean
-    Warmup warmup(SqlSandbox sandbox, QueryExecutor executor, ArrowStreamReader arrow) {
-        return new Warmup(sandbox, executor, arrow);
+    Warmup warmup(SqlSandbox sandbox, QueryExecutor executor, ArrowStreamReader arrow, JsonRowsReader json) {
+        return new Warmup(sandbox, executor, arrow, json);
+    }
+
+    @Bean
+    JsonRowsReader jsonRowsReader(ErrorRedactor paths) {
+        return new JsonRowsReader(paths);
     }
 
     @Bean(destroyMethod = "close")
@@ -174,7 +184,7 @@ class QuerydConfiguration {
     }
 
     @Bean
-    ArrowStreamReader arrowStreamReader(BufferAllocator arrowAllocator) {
-        return new ArrowStreamReader(arrowAllocator);
+    ArrowStreamReader arrowStreamReader(BufferAllocator arrowAllocator, ErrorRedactor paths) {
+        return new ArrowStreamReader(arrowAllocator, paths);
     }
 }

@@ -12,4 +12,14 @@ import java.nio.file.Path;
  * @param threads     DuckDB worker threads, 0 for DuckDB's default
  */
 public record EngineSettings(Path cacheDir, Path tempDir, String memoryLimit, int threads) {
+
+    /**
+     * {@code dir} relative to the working directory when it lies under it, else as given: DuckDB
+     * keeps relative paths as written in views, settings, plans and {@code filename} columns.
+     */
+    public static Path underWorkdir(Path dir) {
+        Path workdir = Path.of("").toAbsolutePath();
+        Path absolute = dir.toAbsolutePath().normalize();
+        return absolute.startsWith(workdir) && !absolute.equals(workdir) ? workdir.relativize(absolute) : dir;
+    }
 }

@@ -5,14 +5,29 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Reads up to {@code maxRows} rows as JSON-native values ({@link JsonValues}). */
+import com.lakehouse.queryd.sandbox.ErrorRedactor;
+
+/**
+ * Reads up to {@code maxRows} rows as JSON-native values ({@link JsonValues}). Every string, nested
+ * ones and column names included, has queryd's local directories replaced by placeholders (SPEC §2:
+ * no host path in a response; views, settings, EXPLAIN plans and {@code filename} columns name them).
+ */
 public final class JsonRowsReader implements ResultReader<RowsResult> {
+
+    private final ErrorRedactor paths;
+
+    public JsonRowsReader(ErrorRedactor paths) {
+        this.paths = paths;
+    }
 
     @Override
     public RowsResult read(ResultSet result, int maxRows) throws SQLException {
-        List<ColumnInfo> columns = columns(result.getMetaData());
+        List<ColumnInfo> columns = columns(result.getMetaData()).stream()
+                .map(c -> new ColumnInfo(paths.paths(c.name()), c.type())).toList();
         boolean[] localTimestamp = new boolean[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
             String type = columns.get(i).type();
@@ -29,11 +44,24 @@ public final class JsonRowsReader implements ResultReader<RowsResult> {
             List<Object> row = new ArrayList<>(columns.size());
             for (int i = 0; i < columns.size(); i++) {
                 Object value = localTimestamp[i] ? result.getObject(i + 1, LocalDateTime.class) : result.getObject(i + 1);
-                row.add(JsonValues.of(value));
+                row.add(redacted(JsonValues.of(value)));
             }
             rows.add(row);
         }
         return new RowsResult(columns, rows, truncated);
+    }
+
+    private Object redacted(Object value) {
+        return switch (value) {
+            case String s -> paths.paths(s);
+            case List<?> list -> list.stream().map(this::redacted).toList();
+            case Map<?, ?> map -> {
+                Map<String, Object> out = new LinkedHashMap<>();
+                map.forEach((k, v) -> out.put(paths.paths(String.valueOf(k)), redacted(v)));
+                yield out;
+            }
+            case null, default -> value;
+        };
     }
 
     static List<ColumnInfo> columns(ResultSetMetaData meta) throws SQLException {

@@ -29,6 +29,7 @@ import com.lakehouse.queryd.engine.JsonRowsReader;
 import com.lakehouse.queryd.engine.QueryExecutor;
 import com.lakehouse.queryd.engine.RowsResult;
 import com.lakehouse.queryd.functions.TableFunctions;
+import com.lakehouse.queryd.sandbox.ErrorRedactor;
 import com.lakehouse.queryd.sandbox.SqlSandbox;
 import com.lakehouse.queryd.sandbox.VettedQuery;
 import com.lakehouse.queryd.views.DatasetViews;
@@ -47,17 +48,20 @@ class SqlController {
     private final DatasetViews views;
     private final TableFunctions functions;
     private final ArrowStreamReader arrow;
-    private final JsonRowsReader json = new JsonRowsReader();
+    private final JsonRowsReader json;
+    private final ErrorRedactor paths;
     private final Executor refresher = Executors.newVirtualThreadPerTaskExecutor();
 
     SqlController(QuerydProperties properties, SqlSandbox sandbox, QueryExecutor executor, DatasetViews views,
-                  TableFunctions functions, ArrowStreamReader arrow) {
+                  TableFunctions functions, ArrowStreamReader arrow, JsonRowsReader json, ErrorRedactor paths) {
         this.properties = properties;
         this.sandbox = sandbox;
         this.executor = executor;
         this.views = views;
         this.functions = functions;
         this.arrow = arrow;
+        this.json = json;
+        this.paths = paths;
     }
 
     @PostMapping(path = "/sql", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -91,7 +95,7 @@ class SqlController {
         long limit = request.maxRows() == null ? properties.exportMaxRows()
                 : Math.min(request.maxRows(), properties.exportMaxRows());
         OpenResult open = executor.open(query, limit);
-        StreamingResponseBody body = out -> executor.drain(open, (result, max) -> CsvWriter.write(result, max, out));
+        StreamingResponseBody body = out -> executor.drain(open, (result, max) -> CsvWriter.write(result, max, out, paths));
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header("X-Row-Limit", Long.toString(limit))
