@@ -6,9 +6,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.arrow.memory.BufferAllocator;
@@ -47,9 +52,6 @@ import com.lakehouse.shared.web.RequestBodyLimit;
 @Configuration(proxyBeanMethods = false)
 class QuerydConfiguration {
 
-    /** Statements running at once; more wait their turn (DuckDB parallelises inside each one). */
-    private static final int QUERY_WORKERS = 16;
-
     @Bean
     RequestBodyLimit requestBodyLimit(QuerydProperties properties) {
         long cap = properties.maxBodyBytes();
@@ -72,7 +74,7 @@ class QuerydConfiguration {
         // Relative to the working directory when under it: what DuckDB shows of them is then no host path.
         Path data = EngineSettings.underWorkdir(Path.of(properties.dataDir()));
         return DuckDbEngine.open(new EngineSettings(data.resolve("cache"), data.resolve("tmp"),
-                properties.memoryLimit(), properties.threads()));
+                properties.memoryLimit(), properties.threads(), properties.maxTempDirectorySize()));
     }
 
     @Bean
@@ -143,14 +145,21 @@ class QuerydConfiguration {
         return CatalogRefresher.start(views, properties.refreshEvery());
     }
 
+    /**
+     * {@code workers} statements run at once (DuckDB parallelises inside each one) and at most
+     * {@code queue_limit} more wait; past that a submit is rejected and the answer is 503 with
+     * Retry-After ({@link QueryExecutor}), never an unbounded queue.
+     */
     @Bean(destroyMethod = "shutdownNow")
-    ExecutorService queryWorkers() {
+    ExecutorService queryWorkers(QuerydProperties properties) {
         AtomicInteger n = new AtomicInteger();
-        return Executors.newFixedThreadPool(QUERY_WORKERS, r -> {
+        BlockingQueue<Runnable> queue = properties.queueLimit() == 0 ? new SynchronousQueue<>()
+                : new ArrayBlockingQueue<>(properties.queueLimit());
+        return new ThreadPoolExecutor(properties.workers(), properties.workers(), 0, TimeUnit.MILLISECONDS, queue, r -> {
             Thread t = new Thread(r, "queryd-sql-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
-        });
+        }, new ThreadPoolExecutor.AbortPolicy());
     }
 
     @Bean(destroyMethod = "shutdownNow")
@@ -174,8 +183,8 @@ class QuerydConfiguration {
     }
 
     @Bean
-    JsonRowsReader jsonRowsReader(ErrorRedactor paths) {
-        return new JsonRowsReader(paths);
+    JsonRowsReader jsonRowsReader(ErrorRedactor paths, QuerydProperties properties) {
+        return new JsonRowsReader(paths, properties.maxResultBytes());
     }
 
     @Bean(destroyMethod = "close")
@@ -184,7 +193,7 @@ class QuerydConfiguration {
     }
 
     @Bean
-    ArrowStreamReader arrowStreamReader(BufferAllocator arrowAllocator, ErrorRedactor paths) {
-        return new ArrowStreamReader(arrowAllocator, paths);
+    ArrowStreamReader arrowStreamReader(BufferAllocator arrowAllocator, ErrorRedactor paths, QuerydProperties properties) {
+        return new ArrowStreamReader(arrowAllocator, paths, properties.maxResultBytes());
     }
 }

@@ -35,10 +35,13 @@ public final class ArrowStreamReader implements ResultReader<ArrowResult> {
 
     private final BufferAllocator root;
     private final ErrorRedactor paths;
+    private final long maxResultBytes;
 
-    public ArrowStreamReader(BufferAllocator root, ErrorRedactor paths) {
+    /** @param maxResultBytes size of the encoded stream past which the answer is 413 */
+    public ArrowStreamReader(BufferAllocator root, ErrorRedactor paths, long maxResultBytes) {
         this.root = root;
         this.paths = paths;
+        this.maxResultBytes = maxResultBytes;
     }
 
     @Override
@@ -62,6 +65,9 @@ public final class ArrowStreamReader implements ResultReader<ArrowResult> {
                         redact(batch);
                         writer.writeBatch();
                         rows += count;
+                        if (out.size() > maxResultBytes) {
+                            throw JsonRowsReader.tooLarge(maxResultBytes, rows - count);
+                        }
                     }
                 }
                 writer.end();

@@ -10,18 +10,22 @@ import java.util.List;
 import java.util.Map;
 
 import com.lakehouse.queryd.sandbox.ErrorRedactor;
+import com.lakehouse.shared.error.PayloadTooLargeException;
 
 /**
  * Reads up to {@code maxRows} rows as JSON-native values ({@link JsonValues}). Every string, nested
  * ones and column names included, has queryd's local directories replaced by placeholders (SPEC §2:
  * no host path in a response; views, settings, EXPLAIN plans and {@code filename} columns name them).
+ * Rows stop at {@code maxResultBytes} of JSON ({@link JsonSize}): past it the answer is 413.
  */
 public final class JsonRowsReader implements ResultReader<RowsResult> {
 
     private final ErrorRedactor paths;
+    private final long maxResultBytes;
 
-    public JsonRowsReader(ErrorRedactor paths) {
+    public JsonRowsReader(ErrorRedactor paths, long maxResultBytes) {
         this.paths = paths;
+        this.maxResultBytes = maxResultBytes;
     }
 
     @Override
@@ -36,6 +40,7 @@ public final class JsonRowsReader implements ResultReader<RowsResult> {
         }
         List<List<Object>> rows = new ArrayList<>();
         boolean truncated = false;
+        long bytes = JsonSize.of(columns.stream().map(c -> List.of(c.name(), c.type())).toList());
         while (result.next()) {
             if (rows.size() == maxRows) {
                 truncated = true;
@@ -46,9 +51,20 @@ public final class JsonRowsReader implements ResultReader<RowsResult> {
                 Object value = localTimestamp[i] ? result.getObject(i + 1, LocalDateTime.class) : result.getObject(i + 1);
                 row.add(redacted(JsonValues.of(value)));
             }
+            bytes += JsonSize.of(row) + 1;
+            if (bytes > maxResultBytes) {
+                throw tooLarge(maxResultBytes, rows.size());
+            }
             rows.add(row);
         }
         return new RowsResult(columns, rows, truncated);
+    }
+
+    /** The 413 of a result past {@code max_result_bytes}, after {@code rows} whole rows. */
+    static PayloadTooLargeException tooLarge(long maxResultBytes, long rows) {
+        return new PayloadTooLargeException("the result exceeds max_result_bytes (" + maxResultBytes + " bytes) after "
+                + rows + " rows: ask for fewer rows (max_rows) or columns, or stream it as CSV (Accept: text/csv)",
+                Map.of("field", "max_result_bytes", "limit", maxResultBytes));
     }
 
     private Object redacted(Object value) {

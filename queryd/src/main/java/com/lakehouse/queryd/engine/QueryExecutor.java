@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +28,9 @@ import com.lakehouse.shared.text.Durations;
  * statement timeout, which frees its DuckDB threads for the next query at once.
  */
 public final class QueryExecutor {
+
+    /** What a 503 for a full queue tells the client to wait. */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     private final DuckDbEngine engine;
     private final ViewGenerations generations;
@@ -65,7 +69,7 @@ public final class QueryExecutor {
     /** Reads an open result into {@code out} on a query thread (DuckDB calls pin a virtual thread), then closes it. */
     public long drain(OpenResult open, ResultSink sink) {
         try (open) {
-            return onWorker(() -> {
+            return onWorkerOrHere(() -> {
                 try {
                     return sink.write(open.result(), open.maxRows());
                 } catch (SQLException e) {
@@ -106,8 +110,35 @@ public final class QueryExecutor {
         }
     }
 
+    /**
+     * An admitted export is read to its end even when the queue is full at that moment: on this
+     * thread then, rather than failing a response whose status is already sent.
+     */
+    private <T> T onWorkerOrHere(java.util.concurrent.Callable<T> work) {
+        try {
+            return onWorker(work);
+        } catch (UnavailableException busy) {
+            if (!(busy.getCause() instanceof RejectedExecutionException)) {
+                throw busy;
+            }
+            try {
+                return work.call();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     private <T> T onWorker(java.util.concurrent.Callable<T> work) {
-        Future<T> future = workers.submit(work);
+        Future<T> future;
+        try {
+            future = workers.submit(work);
+        } catch (RejectedExecutionException e) {
+            throw new UnavailableException("queryd is busy: every worker runs a statement and the queue is full"
+                    + " (workers, queue_limit); retry shortly", RETRY_AFTER, e);
+        }
         try {
             return future.get();
         } catch (InterruptedException e) {

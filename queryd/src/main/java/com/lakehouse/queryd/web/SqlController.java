@@ -106,6 +106,7 @@ class SqlController {
         if (request.maxRows() != null && request.maxRows() < 0) {
             throw new InvalidRequestException("max_rows must be 0 or more");
         }
+        SqlLimits.checkLength(request.sql(), properties.maxSqlBytes());
         // The catalog check is a network round trip and the sandbox's check a parse: run them side by side.
         CompletableFuture<Void> fresh = CompletableFuture.runAsync(views::refresh, refresher);
         try {

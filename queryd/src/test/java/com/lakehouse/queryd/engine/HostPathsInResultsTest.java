@@ -76,7 +76,7 @@ class HostPathsInResultsTest {
 
     @Test
     void arrowTextColumnsAreRewrittenAndNestedOnesRefused() throws Exception {
-        ArrowStreamReader arrow = new ArrowStreamReader(allocator, db.redactor);
+        ArrowStreamReader arrow = new ArrowStreamReader(allocator, db.redactor, Long.MAX_VALUE);
         ArrowResult result = db.executor.run(db.sandbox.vet(
                 "SELECT id, current_setting('temp_directory') AS t, name FROM people ORDER BY id"), 3, arrow).value();
         try (var reader = new org.apache.arrow.vector.ipc.ArrowStreamReader(new ByteArrayInputStream(result.stream()), allocator)) {

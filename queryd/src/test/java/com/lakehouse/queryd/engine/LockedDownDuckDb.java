@@ -38,7 +38,7 @@ public final class LockedDownDuckDb implements AutoCloseable {
         this.cacheDir = dataDir.resolve("cache");
         writeParquet(cacheDir.resolve("people.parquet"),
                 "SELECT range AS id, 'person ' || range AS name, range * 1.5 AS score FROM range(100)");
-        this.engine = DuckDbEngine.open(new EngineSettings(cacheDir, dataDir.resolve("tmp"), "256MB", 2));
+        this.engine = DuckDbEngine.open(new EngineSettings(cacheDir, dataDir.resolve("tmp"), "256MB", 2, "1GiB"));
         engine.define(List.of("CREATE OR REPLACE VIEW people AS SELECT * FROM read_parquet(["
                 + DuckDbSql.literal(engine.cacheDir() + "people.parquet") + "])"));
         this.sandbox = new SqlSandbox(engine);
@@ -53,7 +53,7 @@ public final class LockedDownDuckDb implements AutoCloseable {
     /** The service's path for one request: vet, then execute. */
     public RowsResult query(String sql, int maxRows) {
         VettedQuery vetted = sandbox.vet(sql);
-        return executor.run(vetted, maxRows, new JsonRowsReader(redactor)).value();
+        return executor.run(vetted, maxRows, new JsonRowsReader(redactor, Long.MAX_VALUE)).value();
     }
 
     /** Writes a Parquet file with an unrestricted, separate DuckDB (the service's database never writes). */

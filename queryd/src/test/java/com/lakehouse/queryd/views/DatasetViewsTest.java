@@ -46,7 +46,7 @@ class DatasetViewsTest {
 
     @BeforeEach
     void open() {
-        engine = DuckDbEngine.open(new EngineSettings(dir.resolve("cache"), dir.resolve("tmp"), "128MB", 1));
+        engine = DuckDbEngine.open(new EngineSettings(dir.resolve("cache"), dir.resolve("tmp"), "128MB", 1, "1GiB"));
         ParquetCache cache = new ParquetCache(dir.resolve("cache"), 1 << 20, mock(StorageClient.class), Clock.systemUTC());
         views = new DatasetViews(catalog, cache, engine, new ViewGenerations(), new ErrorRedactor(List.of(), List.of()), health);
     }
