@@ -7,6 +7,9 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -27,6 +30,7 @@ import com.lakehouse.queryd.engine.OpenResult;
 import com.lakehouse.queryd.engine.Executed;
 import com.lakehouse.queryd.engine.JsonRowsReader;
 import com.lakehouse.queryd.engine.QueryExecutor;
+import com.lakehouse.queryd.engine.QueryStats;
 import com.lakehouse.queryd.engine.RowsResult;
 import com.lakehouse.queryd.functions.TableFunctions;
 import com.lakehouse.queryd.sandbox.ErrorRedactor;
@@ -66,11 +70,13 @@ class SqlController {
 
     @PostMapping(path = "/sql", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> sql(@RequestBody SqlRequest request,
-                          @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+                          @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+                          HttpServletRequest http) {
         VettedQuery query = vet(request);
         int maxRows = properties.effectiveMaxRows(request.maxRows());
+        BooleanSupplier clientGone = ClientConnection.of(http);
         if (wants(accept, ARROW_STREAM)) {
-            Executed<ArrowResult> result = executor.run(query, maxRows, arrow);
+            Executed<ArrowResult> result = executor.run(query, maxRows, arrow, clientGone);
             return ResponseEntity.ok()
                     .contentType(ARROW_STREAM)
                     .header("X-Row-Count", Long.toString(result.value().rowCount()))
@@ -78,7 +84,7 @@ class SqlController {
                     .header("X-Elapsed-Ms", Long.toString(result.elapsedMs()))
                     .body(result.value().stream());
         }
-        Executed<RowsResult> result = executor.run(query, maxRows, json);
+        Executed<RowsResult> result = executor.run(query, maxRows, json, clientGone);
         RowsResult rows = result.value();
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(
                 new SqlResponse(rows.columns(), rows.rows(), rows.rows().size(), rows.truncated(), result.elapsedMs()));
@@ -90,11 +96,11 @@ class SqlController {
      * declared to return {@code ResponseEntity<StreamingResponseBody>}.
      */
     @PostMapping(path = "/sql", consumes = MediaType.APPLICATION_JSON_VALUE, produces = "text/csv")
-    ResponseEntity<StreamingResponseBody> csv(@RequestBody SqlRequest request) {
+    ResponseEntity<StreamingResponseBody> csv(@RequestBody SqlRequest request, HttpServletRequest http) {
         VettedQuery query = vet(request);
         long limit = request.maxRows() == null ? properties.exportMaxRows()
                 : Math.min(request.maxRows(), properties.exportMaxRows());
-        OpenResult open = executor.open(query, limit);
+        OpenResult open = executor.open(query, limit, ClientConnection.of(http));
         StreamingResponseBody body = out -> executor.drain(open, (result, max) -> CsvWriter.write(result, max, out, paths));
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
@@ -115,6 +121,12 @@ class SqlController {
         } finally {
             fresh.join();
         }
+    }
+
+    /** The executor's counters: statements running now, and how the others ended. */
+    @GetMapping("/sql/stats")
+    QueryStats.Snapshot stats() {
+        return executor.stats();
     }
 
     @GetMapping("/sql/tables")

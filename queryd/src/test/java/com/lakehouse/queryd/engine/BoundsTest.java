@@ -65,6 +65,24 @@ class BoundsTest {
         }
     }
 
+    /** Issue 21: a client that hangs up has its statement interrupted; the worker is free again. */
+    @Test
+    void aStatementWhoseClientLeftIsCancelledAndItsWorkerFreed() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean gone = new java.util.concurrent.atomic.AtomicBoolean();
+        var slow = db.sandbox.vet("SELECT count(*) FROM range(1000000000) a, range(1000000) b WHERE a.range + b.range = 7");
+        long before = db.executor.stats().cancelledOnDisconnect();
+        try (var pool = Executors.newSingleThreadExecutor()) {
+            var waiting = pool.submit(() -> db.executor.run(slow, 1, new JsonRowsReader(db.redactor, 1000), gone::get));
+            com.lakehouse.shared.testing.Await.until("the statement runs", () -> db.executor.stats().running() == 1);
+            gone.set(true);
+            assertThatThrownBy(waiting::get).hasCauseInstanceOf(UnavailableException.class)
+                    .hasMessageContaining("client closed the connection");
+        }
+        assertThat(db.executor.stats().cancelledOnDisconnect()).isEqualTo(before + 1);
+        assertThat(db.executor.stats().running()).isZero();
+        assertThat(db.query("SELECT 2 AS two", 1).rows()).containsExactly(java.util.List.of(2));
+    }
+
     @Test
     void aJsonResultPastMaxResultBytesIs413NamingTheLimit() {
         var sql = db.sandbox.vet("SELECT repeat('x', 100) AS s FROM range(100)");
