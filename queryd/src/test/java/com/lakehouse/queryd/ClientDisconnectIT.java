@@ -25,7 +25,7 @@ import com.lakehouse.shared.testing.TestHttp;
  */
 class ClientDisconnectIT {
 
-    private static final String TOKEN = "queryd-disconnect-it-token";
+    private static final String TOKEN = "queryd-disconnect-it-token-0123456789ab";
     private static final String SLOW = "SELECT count(*) FROM range(1000000000) a, range(1000000) b WHERE a.range + b.range = 7";
 
     @TempDir
