@@ -49,13 +49,15 @@ class BoundsTest {
         CountDownLatch release = new CountDownLatch(1);
         try {
             QueryExecutor executor = new QueryExecutor(db.engine, new ViewGenerations(), pool, timer, Duration.ofSeconds(30), db.redactor);
-            pool.submit(() -> { release.await(); return null; });   // the one worker is busy
-            pool.submit(() -> { release.await(); return null; });   // the one queue slot is taken
+            var busy = pool.submit(() -> { release.await(); return null; });     // the one worker is busy
+            var waiting = pool.submit(() -> { release.await(); return null; });  // the one queue slot is taken
             assertThatThrownBy(() -> executor.run(db.sandbox.vet("SELECT 1"), 1, new JsonRowsReader(db.redactor, 1000)))
                     .isInstanceOf(UnavailableException.class)
                     .hasMessageContaining("queue_limit")
                     .satisfies(e -> assertThat(((UnavailableException) e).headers()).containsEntry("Retry-After", "1"));
             release.countDown();
+            busy.get();
+            waiting.get();
             assertThat(executor.run(db.sandbox.vet("SELECT 1 AS one"), 1, new JsonRowsReader(db.redactor, 1000)).value().rows())
                     .containsExactly(java.util.List.of(1));
         } finally {
