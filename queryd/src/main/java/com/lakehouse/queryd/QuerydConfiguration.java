@@ -6,9 +6,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.arrow.memory.BufferAllocator;
@@ -21,6 +26,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import com.lakehouse.queryd.engine.ArrowStreamReader;
 import com.lakehouse.queryd.engine.DuckDbEngine;
 import com.lakehouse.queryd.engine.EngineSettings;
+import com.lakehouse.queryd.engine.JsonRowsReader;
 import com.lakehouse.queryd.engine.QueryExecutor;
 import com.lakehouse.queryd.engine.Warmup;
 import com.lakehouse.queryd.functions.DatasetDiffFunction;
@@ -36,6 +42,7 @@ import com.lakehouse.queryd.views.ParquetCache;
 import com.lakehouse.queryd.views.ViewGenerations;
 import com.lakehouse.shared.auth.AuthPolicy;
 import com.lakehouse.shared.catalog.CatalogClient;
+import com.lakehouse.shared.health.HealthState;
 import com.lakehouse.shared.http.ServiceClient;
 import com.lakehouse.shared.http.UpstreamUrl;
 import com.lakehouse.shared.storage.StorageClient;
@@ -44,9 +51,6 @@ import com.lakehouse.shared.web.RequestBodyLimit;
 /** queryd's object graph: one DuckDB database, the Parquet cache, the views, the sandbox and the executor. */
 @Configuration(proxyBeanMethods = false)
 class QuerydConfiguration {
-
-    /** Statements running at once; more wait their turn (DuckDB parallelises inside each one). */
-    private static final int QUERY_WORKERS = 16;
 
     @Bean
     RequestBodyLimit requestBodyLimit(QuerydProperties properties) {
@@ -67,18 +71,22 @@ class QuerydConfiguration {
 
     @Bean(destroyMethod = "close")
     DuckDbEngine duckDbEngine(QuerydProperties properties) {
-        Path data = Path.of(properties.dataDir());
+        // Relative to the working directory when under it: what DuckDB shows of them is then no host path.
+        Path data = EngineSettings.underWorkdir(Path.of(properties.dataDir()));
         return DuckDbEngine.open(new EngineSettings(data.resolve("cache"), data.resolve("tmp"),
-                properties.memoryLimit(), properties.threads()));
+                properties.memoryLimit(), properties.threads(), properties.maxTempDirectorySize()));
     }
 
     @Bean
     ErrorRedactor errorRedactor(QuerydProperties properties, AuthPolicy auth) {
         Path data = Path.of(properties.dataDir()).toAbsolutePath().normalize();
         List<ErrorRedactor.Replacement> dirs = new ArrayList<>();
+        // Also every string value of a result passes through these (settings, views, EXPLAIN, filename columns).
         dirs.add(new ErrorRedactor.Replacement(data.resolve("cache").toString(), "<cache>"));
+        dirs.add(new ErrorRedactor.Replacement(data.resolve("tmp").toString(), "<tmp>"));
         dirs.add(new ErrorRedactor.Replacement(data.toString(), "<data_dir>"));
         dirs.add(new ErrorRedactor.Replacement(Path.of("").toAbsolutePath().toString(), "<workdir>"));
+        dirs.add(new ErrorRedactor.Replacement(System.getProperty("user.home"), "<home>"));
         return new ErrorRedactor(dirs, auth.acceptedTokens());
     }
 
@@ -99,8 +107,8 @@ class QuerydConfiguration {
 
     @Bean
     DatasetViews datasetViews(CatalogClient catalog, ParquetCache cache, DuckDbEngine engine,
-                              ViewGenerations generations, ErrorRedactor redactor) {
-        return new DatasetViews(catalog, cache, engine, generations, redactor);
+                              ViewGenerations generations, ErrorRedactor redactor, HealthState health) {
+        return new DatasetViews(catalog, cache, engine, generations, redactor, health);
     }
 
     /**
@@ -137,14 +145,21 @@ class QuerydConfiguration {
         return CatalogRefresher.start(views, properties.refreshEvery());
     }
 
+    /**
+     * {@code workers} statements run at once (DuckDB parallelises inside each one) and at most
+     * {@code queue_limit} more wait; past that a submit is rejected and the answer is 503 with
+     * Retry-After ({@link QueryExecutor}), never an unbounded queue.
+     */
     @Bean(destroyMethod = "shutdownNow")
-    ExecutorService queryWorkers() {
+    ExecutorService queryWorkers(QuerydProperties properties) {
         AtomicInteger n = new AtomicInteger();
-        return Executors.newFixedThreadPool(QUERY_WORKERS, r -> {
+        BlockingQueue<Runnable> queue = properties.queueLimit() == 0 ? new SynchronousQueue<>()
+                : new ArrayBlockingQueue<>(properties.queueLimit());
+        return new ThreadPoolExecutor(properties.workers(), properties.workers(), 0, TimeUnit.MILLISECONDS, queue, r -> {
             Thread t = new Thread(r, "queryd-sql-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
-        });
+        }, new ThreadPoolExecutor.AbortPolicy());
     }
 
     @Bean(destroyMethod = "shutdownNow")
@@ -163,8 +178,13 @@ class QuerydConfiguration {
     }
 
     @Bean
-    Warmup warmup(SqlSandbox sandbox, QueryExecutor executor, ArrowStreamReader arrow) {
-        return new Warmup(sandbox, executor, arrow);
+    Warmup warmup(SqlSandbox sandbox, QueryExecutor executor, ArrowStreamReader arrow, JsonRowsReader json) {
+        return new Warmup(sandbox, executor, arrow, json);
+    }
+
+    @Bean
+    JsonRowsReader jsonRowsReader(ErrorRedactor paths, QuerydProperties properties) {
+        return new JsonRowsReader(paths, properties.maxResultBytes());
     }
 
     @Bean(destroyMethod = "close")
@@ -173,7 +193,7 @@ class QuerydConfiguration {
     }
 
     @Bean
-    ArrowStreamReader arrowStreamReader(BufferAllocator arrowAllocator) {
-        return new ArrowStreamReader(arrowAllocator);
+    ArrowStreamReader arrowStreamReader(BufferAllocator arrowAllocator, ErrorRedactor paths, QuerydProperties properties) {
+        return new ArrowStreamReader(arrowAllocator, paths, properties.maxResultBytes());
     }
 }

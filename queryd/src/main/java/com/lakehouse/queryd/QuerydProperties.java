@@ -26,6 +26,11 @@ import com.lakehouse.shared.text.Sizes;
  * @param vectordUrl        where {@code vector_search()} searches
  * @param embeddUrl         where {@code vector_search()} embeds its query text
  * @param exportMaxRows     row cap of a streamed CSV or Arrow result (may exceed {@code max_rows_cap})
+ * @param maxSqlBytes       longest {@code sql} text a request may send (UTF-8 bytes; over it 413)
+ * @param workers           statements running at once (DuckDB parallelises inside each one)
+ * @param queueLimit        statements waiting for a worker beyond {@code workers}; past it 503 with Retry-After
+ * @param maxResultBytes    size of a JSON or Arrow result held in memory; past it 413 (CSV streams)
+ * @param maxTempDirectorySize DuckDB {@code max_temp_directory_size}: the most a query may spill to disk
  */
 @ConfigurationProperties("lakehouse.queryd")
 public record QuerydProperties(
@@ -43,7 +48,12 @@ public record QuerydProperties(
         @DefaultValue("65536") long maxBodyBytes,
         @DefaultValue(FleetPorts.VECTORD_URL) String vectordUrl,
         @DefaultValue(FleetPorts.EMBEDD_URL) String embeddUrl,
-        @DefaultValue("10000000") long exportMaxRows) {
+        @DefaultValue("10000000") long exportMaxRows,
+        @DefaultValue("32768") int maxSqlBytes,
+        @DefaultValue("16") int workers,
+        @DefaultValue("64") int queueLimit,
+        @DefaultValue("16777216") long maxResultBytes,
+        @DefaultValue("4GiB") String maxTempDirectorySize) {
 
     public QuerydProperties {
         // These values reach DuckDB SET statements or bound loops: refuse nonsense at startup.
@@ -52,6 +62,14 @@ public record QuerydProperties(
         }
         if (maxRows < 1 || maxRowsCap < 1 || exportMaxRows < 1) {
             throw new IllegalStateException("[queryd] max_rows, max_rows_cap and export_max_rows must be at least 1");
+        }
+        if (!Sizes.isSize(maxTempDirectorySize)) {
+            throw new IllegalStateException("[queryd] max_temp_directory_size = '" + maxTempDirectorySize
+                    + "' is not a size such as \"4GiB\"");
+        }
+        if (maxSqlBytes < 1 || workers < 1 || queueLimit < 0 || maxResultBytes < 1) {
+            throw new IllegalStateException("[queryd] max_sql_bytes, workers and max_result_bytes must be at least 1,"
+                    + " queue_limit at least 0");
         }
         if (threads < 0) {
             throw new IllegalStateException("[queryd] threads must be 0 (DuckDB default) or more");

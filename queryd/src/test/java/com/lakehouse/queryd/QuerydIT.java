@@ -47,7 +47,7 @@ import com.lakehouse.shared.testing.ServiceProcess;
  */
 class QuerydIT {
 
-    private static final String TOKEN = "queryd-it-token";
+    private static final String TOKEN = "queryd-it-token-0123456789abcdef01234";
     private static final MediaTypeArrow ARROW = new MediaTypeArrow();
 
     @TempDir

@@ -35,6 +35,11 @@ class QuerydPropertiesTest {
         assertThat(p.vectordUrl()).isEqualTo("http://127.0.0.1:3215");
         assertThat(p.embeddUrl()).isEqualTo("http://127.0.0.1:3216");
         assertThat(p.exportMaxRows()).isEqualTo(10_000_000);
+        assertThat(p.maxSqlBytes()).isEqualTo(32_768);
+        assertThat(p.workers()).isEqualTo(16);
+        assertThat(p.queueLimit()).isEqualTo(64);
+        assertThat(p.maxResultBytes()).isEqualTo(16L * 1024 * 1024);
+        assertThat(p.maxTempDirectorySize()).isEqualTo("4GiB");
     }
 
     @Test
@@ -54,10 +59,15 @@ class QuerydPropertiesTest {
                 Map.entry("lakehouse.queryd.max_body_bytes", "1024"),
                 Map.entry("lakehouse.queryd.vectord_url", "http://127.0.0.1:3"),
                 Map.entry("lakehouse.queryd.embedd_url", "http://127.0.0.1:4"),
-                Map.entry("lakehouse.queryd.export_max_rows", "77")),
+                Map.entry("lakehouse.queryd.export_max_rows", "77"),
+                Map.entry("lakehouse.queryd.max_sql_bytes", "100"),
+                Map.entry("lakehouse.queryd.workers", "3"),
+                Map.entry("lakehouse.queryd.queue_limit", "4"),
+                Map.entry("lakehouse.queryd.max_result_bytes", "5000"),
+                Map.entry("lakehouse.queryd.max_temp_directory_size", "1GB")),
                 new QuerydProperties("127.0.0.1:4000", "http://127.0.0.1:1", "http://127.0.0.1:2",
                 "/var/lib/queryd", 1000, 5, 50, Duration.ofMillis(1500), "1GB", 2, Duration.ofMinutes(1), 1024,
-                "http://127.0.0.1:3", "http://127.0.0.1:4", 77));
+                "http://127.0.0.1:3", "http://127.0.0.1:4", 77, 100, 3, 4, 5000, "1GB"));
     }
 
     @Test
@@ -66,6 +76,16 @@ class QuerydPropertiesTest {
         assertThat(p.effectiveMaxRows(null)).isEqualTo(5);
         assertThat(p.effectiveMaxRows(20)).isEqualTo(20);
         assertThat(p.effectiveMaxRows(5_000)).isEqualTo(50);
+    }
+
+    @Test
+    void aSpillLimitThatIsNotASizeAndNonsenseBoundsAreStartupErrors() {
+        assertThatThrownBy(() -> bind(Map.of("lakehouse.queryd.max_temp_directory_size", "4GiB'; SET x=1; --")))
+                .isInstanceOf(BindException.class).rootCause().hasMessageContaining("max_temp_directory_size");
+        assertThatThrownBy(() -> bind(Map.of("lakehouse.queryd.queue_limit", "-1")))
+                .isInstanceOf(BindException.class).rootCause().hasMessageContaining("queue_limit");
+        assertThatThrownBy(() -> bind(Map.of("lakehouse.queryd.max_sql_bytes", "0")))
+                .isInstanceOf(BindException.class).rootCause().hasMessageContaining("max_sql_bytes");
     }
 
     @Test

@@ -77,6 +77,8 @@ public final class DuckDbEngine implements SqlParser, AutoCloseable {
         }
         sql.add("SET GLOBAL TimeZone = 'UTC'");
         sql.add("SET GLOBAL temp_directory = " + DuckDbSql.literal(settings.tempDir().toString()));
+        // Spilling stops there (the query fails) rather than when the disk is full; locked below like the rest.
+        sql.add("SET GLOBAL max_temp_directory_size = " + DuckDbSql.literal(settings.maxTempDirectorySize().trim()));
         sql.add("SET GLOBAL allowed_directories = [" + DuckDbSql.literal(withSlash(settings.cacheDir().toString())) + "]");
         sql.add("SET GLOBAL enable_external_access = false");
         sql.add("SET GLOBAL lock_configuration = true");

@@ -5,14 +5,33 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Reads up to {@code maxRows} rows as JSON-native values ({@link JsonValues}). */
+import com.lakehouse.queryd.sandbox.ErrorRedactor;
+import com.lakehouse.shared.error.PayloadTooLargeException;
+
+/**
+ * Reads up to {@code maxRows} rows as JSON-native values ({@link JsonValues}). Every string, nested
+ * ones and column names included, has queryd's local directories replaced by placeholders (SPEC §2:
+ * no host path in a response; views, settings, EXPLAIN plans and {@code filename} columns name them).
+ * Rows stop at {@code maxResultBytes} of JSON ({@link JsonSize}): past it the answer is 413.
+ */
 public final class JsonRowsReader implements ResultReader<RowsResult> {
+
+    private final ErrorRedactor paths;
+    private final long maxResultBytes;
+
+    public JsonRowsReader(ErrorRedactor paths, long maxResultBytes) {
+        this.paths = paths;
+        this.maxResultBytes = maxResultBytes;
+    }
 
     @Override
     public RowsResult read(ResultSet result, int maxRows) throws SQLException {
-        List<ColumnInfo> columns = columns(result.getMetaData());
+        List<ColumnInfo> columns = columns(result.getMetaData()).stream()
+                .map(c -> new ColumnInfo(paths.paths(c.name()), c.type())).toList();
         boolean[] localTimestamp = new boolean[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
             String type = columns.get(i).type();
@@ -21,6 +40,7 @@ public final class JsonRowsReader implements ResultReader<RowsResult> {
         }
         List<List<Object>> rows = new ArrayList<>();
         boolean truncated = false;
+        long bytes = JsonSize.of(columns.stream().map(c -> List.of(c.name(), c.type())).toList());
         while (result.next()) {
             if (rows.size() == maxRows) {
                 truncated = true;
@@ -29,11 +49,35 @@ public final class JsonRowsReader implements ResultReader<RowsResult> {
             List<Object> row = new ArrayList<>(columns.size());
             for (int i = 0; i < columns.size(); i++) {
                 Object value = localTimestamp[i] ? result.getObject(i + 1, LocalDateTime.class) : result.getObject(i + 1);
-                row.add(JsonValues.of(value));
+                row.add(redacted(JsonValues.of(value)));
+            }
+            bytes += JsonSize.of(row) + 1;
+            if (bytes > maxResultBytes) {
+                throw tooLarge(maxResultBytes, rows.size());
             }
             rows.add(row);
         }
         return new RowsResult(columns, rows, truncated);
+    }
+
+    /** The 413 of a result past {@code max_result_bytes}, after {@code rows} whole rows. */
+    static PayloadTooLargeException tooLarge(long maxResultBytes, long rows) {
+        return new PayloadTooLargeException("the result exceeds max_result_bytes (" + maxResultBytes + " bytes) after "
+                + rows + " rows: ask for fewer rows (max_rows) or columns, or stream it as CSV (Accept: text/csv)",
+                Map.of("field", "max_result_bytes", "limit", maxResultBytes));
+    }
+
+    private Object redacted(Object value) {
+        return switch (value) {
+            case String s -> paths.paths(s);
+            case List<?> list -> list.stream().map(this::redacted).toList();
+            case Map<?, ?> map -> {
+                Map<String, Object> out = new LinkedHashMap<>();
+                map.forEach((k, v) -> out.put(paths.paths(String.valueOf(k)), redacted(v)));
+                yield out;
+            }
+            case null, default -> value;
+        };
     }
 
     static List<ColumnInfo> columns(ResultSetMetaData meta) throws SQLException {

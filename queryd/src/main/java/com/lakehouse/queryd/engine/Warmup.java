@@ -18,18 +18,20 @@ public final class Warmup {
     private final SqlSandbox sandbox;
     private final QueryExecutor executor;
     private final ArrowStreamReader arrow;
+    private final JsonRowsReader json;
 
-    public Warmup(SqlSandbox sandbox, QueryExecutor executor, ArrowStreamReader arrow) {
+    public Warmup(SqlSandbox sandbox, QueryExecutor executor, ArrowStreamReader arrow, JsonRowsReader json) {
         this.sandbox = sandbox;
         this.executor = executor;
         this.arrow = arrow;
+        this.json = json;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     public void warm() {
         Thread.ofVirtual().name("queryd-warmup").start(() -> {
             try {
-                executor.run(sandbox.vet("SELECT 1 AS warm"), 1, new JsonRowsReader());
+                executor.run(sandbox.vet("SELECT 1 AS warm"), 1, json);
                 executor.run(sandbox.vet("SELECT 1 AS warm"), 1, arrow);
             } catch (RuntimeException e) {
                 LOG.warn("queryd warmup failed: " + e.getMessage());

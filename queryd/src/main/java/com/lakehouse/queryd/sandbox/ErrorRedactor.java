@@ -1,10 +1,10 @@
 package com.lakehouse.queryd.sandbox;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,7 +24,7 @@ public final class ErrorRedactor {
             "(?i)\\b(secret|password|passwd|token|key_id|access_key|secret_key|session_token|authorization)(\\s*[=:]\\s*|\\s+(?=['\"]))('[^']*'|\"[^\"]*\"|bearer\\s+\\S+|[^\\s,;)]+)");
     private static final Pattern BEARER = Pattern.compile("(?i)\\bbearer\\s+[^\\s,;)'\"]+");
 
-    private final List<Replacement> known;
+    private final HostPaths.Redaction known;
     private final List<String> secrets;
 
     /**
@@ -32,14 +32,23 @@ public final class ErrorRedactor {
      * @param secrets     literal values that must never appear (tokens)
      */
     public ErrorRedactor(List<Replacement> directories, Collection<String> secrets) {
-        List<Replacement> sorted = new ArrayList<>(directories);
-        sorted.sort(Comparator.comparingInt((Replacement r) -> r.path().length()).reversed());
-        this.known = List.copyOf(sorted);
+        Map<Path, String> dirs = new LinkedHashMap<>();
+        directories.forEach(r -> dirs.putIfAbsent(Path.of(r.path()), r.placeholder()));
+        this.known = HostPaths.of(dirs);
         this.secrets = secrets.stream().filter(s -> s != null && s.length() >= 4).toList();
     }
 
     /** A directory and the placeholder it becomes. */
     public record Replacement(String path, String placeholder) {
+    }
+
+    /**
+     * A value of a query result with the known directories replaced, nothing else touched (data is
+     * not an error message: no credential masking, no guessing at other paths). The same instance
+     * when no known directory occurs in it.
+     */
+    public String paths(String value) {
+        return known.redact(value);
     }
 
     public String redact(String message) {
@@ -50,9 +59,7 @@ public final class ErrorRedactor {
         for (String secret : secrets) {
             out = out.replace(secret, "<redacted>");
         }
-        for (Replacement r : known) {
-            out = HostPaths.redact(out, Path.of(r.path()), r.placeholder());
-        }
+        out = known.redact(out);
         out = CREDENTIAL.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + m.group(2) + "<redacted>"));
         out = BEARER.matcher(out).replaceAll("Bearer <redacted>");
         out = ABSOLUTE_PATH.matcher(out).replaceAll("<path>");

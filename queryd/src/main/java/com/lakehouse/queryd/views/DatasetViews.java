@@ -25,6 +25,8 @@ import com.lakehouse.shared.catalog.DatasetManifest;
 import com.lakehouse.shared.catalog.DatasetNames;
 import com.lakehouse.shared.duckdb.DuckDbSql;
 import com.lakehouse.shared.error.NotFoundException;
+import com.lakehouse.shared.error.UnprocessableException;
+import com.lakehouse.shared.health.HealthState;
 
 /**
  * Keeps one DuckDB view per catalog dataset (SPEC §6). {@link #refresh()} runs before every request
@@ -46,22 +48,26 @@ public final class DatasetViews {
     private final DuckDbEngine engine;
     private final ViewGenerations generations;
     private final ErrorRedactor redactor;
+    private final HealthState health;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, LiveView> live = new TreeMap<>();
     /** Views of named versions ({@code name@vN}), defined on first use; access order for LRU. */
     private final LinkedHashMap<String, LiveView> pinned = new LinkedHashMap<>(16, 0.75f, true);
     /** Version numbers by dataset, for {@code /sql/tables}; keyed by the current version they were read at. */
     private final Map<String, VersionList> versionLists = new TreeMap<>();
+    /** Dataset versions whose schema cannot be a view (reported to {@link HealthState} once each). */
+    private final Set<String> refused = new HashSet<>();
     private volatile String etag;
     private long lastWarning;
 
     public DatasetViews(CatalogClient catalog, ParquetCache cache, DuckDbEngine engine,
-                        ViewGenerations generations, ErrorRedactor redactor) {
+                        ViewGenerations generations, ErrorRedactor redactor, HealthState health) {
         this.catalog = catalog;
         this.cache = cache;
         this.engine = engine;
         this.generations = generations;
         this.redactor = redactor;
+        this.health = health;
     }
 
     /**
@@ -102,7 +108,9 @@ public final class DatasetViews {
      * view is right forever (until the dataset is deleted, which drops it) and survives nothing but is
      * rebuilt the same after a restart.
      *
-     * @throws NotFoundException no such dataset or version (404)
+     * @throws NotFoundException      no such dataset or version (404)
+     * @throws UnprocessableException that version's schema names a column type outside the closed
+     *                                grammar, or a column without a name: it has no view (422)
      */
     public String versionView(String name, long version) {
         if (!DatasetNames.isValid(name)) {
@@ -237,6 +245,15 @@ public final class DatasetViews {
         if (current != null && current.version() == manifest.version() && current.keys().equals(keys)) {
             return true;
         }
+        Optional<String> unusable = ViewDefinitions.refusal(manifest.schema());
+        if (unusable.isPresent()) {
+            // No view at all rather than a stale one: the catalog's current version is this one.
+            if (current != null && !drop(name)) {
+                return false;
+            }
+            refuse(name + "@v" + manifest.version(), unusable.get());
+            return true;
+        }
         try {
             Optional<LiveView> view = defineView(name, manifest);
             if (view.isEmpty()) {
@@ -251,8 +268,25 @@ public final class DatasetViews {
         }
     }
 
-    /** Defines view {@code viewName} over the manifest's objects, downloaded first; empty when it cannot be a view. */
+    /** Reports a dataset version whose schema cannot be a view, once: {@code /health} says degraded. */
+    private void refuse(String viewName, String reason) {
+        if (refused.add(viewName)) {
+            health.quarantined("catalog datasets", "catalog dataset " + viewName, "no view: " + reason);
+        }
+    }
+
+    /**
+     * Defines view {@code viewName} over the manifest's objects, downloaded first; empty when it cannot be a view.
+     *
+     * @throws UnprocessableException the schema is one {@link ViewDefinitions#refusal} refuses
+     */
     private Optional<LiveView> defineView(String viewName, DatasetManifest manifest) throws SQLException {
+        Optional<String> unusable = ViewDefinitions.refusal(manifest.schema());
+        if (unusable.isPresent()) {
+            refuse(viewName, unusable.get());
+            throw new UnprocessableException("version " + manifest.version() + " of dataset '" + manifest.name()
+                    + "' cannot be queried: its " + unusable.get());
+        }
         List<String> keys = manifest.objects().stream().map(DataObject::key).toList();
         List<Path> files = keys.stream().map(cache::ensure).toList();
         Optional<String> ddl = files.isEmpty()

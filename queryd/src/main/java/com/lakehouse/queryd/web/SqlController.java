@@ -7,6 +7,9 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -27,8 +30,10 @@ import com.lakehouse.queryd.engine.OpenResult;
 import com.lakehouse.queryd.engine.Executed;
 import com.lakehouse.queryd.engine.JsonRowsReader;
 import com.lakehouse.queryd.engine.QueryExecutor;
+import com.lakehouse.queryd.engine.QueryStats;
 import com.lakehouse.queryd.engine.RowsResult;
 import com.lakehouse.queryd.functions.TableFunctions;
+import com.lakehouse.queryd.sandbox.ErrorRedactor;
 import com.lakehouse.queryd.sandbox.SqlSandbox;
 import com.lakehouse.queryd.sandbox.VettedQuery;
 import com.lakehouse.queryd.views.DatasetViews;
@@ -47,26 +52,31 @@ class SqlController {
     private final DatasetViews views;
     private final TableFunctions functions;
     private final ArrowStreamReader arrow;
-    private final JsonRowsReader json = new JsonRowsReader();
+    private final JsonRowsReader json;
+    private final ErrorRedactor paths;
     private final Executor refresher = Executors.newVirtualThreadPerTaskExecutor();
 
     SqlController(QuerydProperties properties, SqlSandbox sandbox, QueryExecutor executor, DatasetViews views,
-                  TableFunctions functions, ArrowStreamReader arrow) {
+                  TableFunctions functions, ArrowStreamReader arrow, JsonRowsReader json, ErrorRedactor paths) {
         this.properties = properties;
         this.sandbox = sandbox;
         this.executor = executor;
         this.views = views;
         this.functions = functions;
         this.arrow = arrow;
+        this.json = json;
+        this.paths = paths;
     }
 
     @PostMapping(path = "/sql", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> sql(@RequestBody SqlRequest request,
-                          @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+                          @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+                          HttpServletRequest http) {
         VettedQuery query = vet(request);
         int maxRows = properties.effectiveMaxRows(request.maxRows());
+        BooleanSupplier clientGone = ClientConnection.of(http);
         if (wants(accept, ARROW_STREAM)) {
-            Executed<ArrowResult> result = executor.run(query, maxRows, arrow);
+            Executed<ArrowResult> result = executor.run(query, maxRows, arrow, clientGone);
             return ResponseEntity.ok()
                     .contentType(ARROW_STREAM)
                     .header("X-Row-Count", Long.toString(result.value().rowCount()))
@@ -74,7 +84,7 @@ class SqlController {
                     .header("X-Elapsed-Ms", Long.toString(result.elapsedMs()))
                     .body(result.value().stream());
         }
-        Executed<RowsResult> result = executor.run(query, maxRows, json);
+        Executed<RowsResult> result = executor.run(query, maxRows, json, clientGone);
         RowsResult rows = result.value();
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(
                 new SqlResponse(rows.columns(), rows.rows(), rows.rows().size(), rows.truncated(), result.elapsedMs()));
@@ -86,12 +96,12 @@ class SqlController {
      * declared to return {@code ResponseEntity<StreamingResponseBody>}.
      */
     @PostMapping(path = "/sql", consumes = MediaType.APPLICATION_JSON_VALUE, produces = "text/csv")
-    ResponseEntity<StreamingResponseBody> csv(@RequestBody SqlRequest request) {
+    ResponseEntity<StreamingResponseBody> csv(@RequestBody SqlRequest request, HttpServletRequest http) {
         VettedQuery query = vet(request);
         long limit = request.maxRows() == null ? properties.exportMaxRows()
                 : Math.min(request.maxRows(), properties.exportMaxRows());
-        OpenResult open = executor.open(query, limit);
-        StreamingResponseBody body = out -> executor.drain(open, (result, max) -> CsvWriter.write(result, max, out));
+        OpenResult open = executor.open(query, limit, ClientConnection.of(http));
+        StreamingResponseBody body = out -> executor.drain(open, (result, max) -> CsvWriter.write(result, max, out, paths));
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header("X-Row-Limit", Long.toString(limit))
@@ -102,6 +112,7 @@ class SqlController {
         if (request.maxRows() != null && request.maxRows() < 0) {
             throw new InvalidRequestException("max_rows must be 0 or more");
         }
+        SqlLimits.checkLength(request.sql(), properties.maxSqlBytes());
         // The catalog check is a network round trip and the sandbox's check a parse: run them side by side.
         CompletableFuture<Void> fresh = CompletableFuture.runAsync(views::refresh, refresher);
         try {
@@ -110,6 +121,12 @@ class SqlController {
         } finally {
             fresh.join();
         }
+    }
+
+    /** The executor's counters: statements running now, and how the others ended. */
+    @GetMapping("/sql/stats")
+    QueryStats.Snapshot stats() {
+        return executor.stats();
     }
 
     @GetMapping("/sql/tables")

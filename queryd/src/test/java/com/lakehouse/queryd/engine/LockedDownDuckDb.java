@@ -29,6 +29,7 @@ public final class LockedDownDuckDb implements AutoCloseable {
     public final DuckDbEngine engine;
     public final SqlSandbox sandbox;
     public final QueryExecutor executor;
+    public final ErrorRedactor redactor;
     private final ExecutorService workers = Executors.newFixedThreadPool(4);
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
 
@@ -37,12 +38,14 @@ public final class LockedDownDuckDb implements AutoCloseable {
         this.cacheDir = dataDir.resolve("cache");
         writeParquet(cacheDir.resolve("people.parquet"),
                 "SELECT range AS id, 'person ' || range AS name, range * 1.5 AS score FROM range(100)");
-        this.engine = DuckDbEngine.open(new EngineSettings(cacheDir, dataDir.resolve("tmp"), "256MB", 2));
+        this.engine = DuckDbEngine.open(new EngineSettings(cacheDir, dataDir.resolve("tmp"), "256MB", 2, "1GiB"));
         engine.define(List.of("CREATE OR REPLACE VIEW people AS SELECT * FROM read_parquet(["
                 + DuckDbSql.literal(engine.cacheDir() + "people.parquet") + "])"));
         this.sandbox = new SqlSandbox(engine);
-        ErrorRedactor redactor = new ErrorRedactor(List.of(
+        this.redactor = new ErrorRedactor(List.of(
                 new ErrorRedactor.Replacement(cacheDir.toAbsolutePath().toString(), "<cache>"),
+                new ErrorRedactor.Replacement(dataDir.resolve("tmp").toAbsolutePath().toString(), "<tmp>"),
+                new ErrorRedactor.Replacement(System.getProperty("user.home"), "<home>"),
                 new ErrorRedactor.Replacement(dataDir.toAbsolutePath().toString(), "<data_dir>")), List.of());
         this.executor = new QueryExecutor(engine, new ViewGenerations(), workers, timer, timeout, redactor);
     }
@@ -50,7 +53,7 @@ public final class LockedDownDuckDb implements AutoCloseable {
     /** The service's path for one request: vet, then execute. */
     public RowsResult query(String sql, int maxRows) {
         VettedQuery vetted = sandbox.vet(sql);
-        return executor.run(vetted, maxRows, new JsonRowsReader()).value();
+        return executor.run(vetted, maxRows, new JsonRowsReader(redactor, Long.MAX_VALUE)).value();
     }
 
     /** Writes a Parquet file with an unrestricted, separate DuckDB (the service's database never writes). */

@@ -82,7 +82,7 @@ class QueryExecutorTest {
     @Test
     void arrowStreamDecodesToTheSameValues() throws Exception {
         var vetted = db.sandbox.vet("SELECT id, name, score FROM people ORDER BY id");
-        ArrowResult result = db.executor.run(vetted, 7, new com.lakehouse.queryd.engine.ArrowStreamReader(allocator)).value();
+        ArrowResult result = db.executor.run(vetted, 7, new com.lakehouse.queryd.engine.ArrowStreamReader(allocator, db.redactor, Long.MAX_VALUE)).value();
         assertThat(result.rowCount()).isEqualTo(7);
         assertThat(result.truncated()).isTrue();
         try (ArrowStreamReader reader = new ArrowStreamReader(new ByteArrayInputStream(result.stream()), allocator)) {

@@ -19,7 +19,8 @@ class ColumnTypesTest {
     @ValueSource(strings = {"", " ", "VARCHAR; DROP TABLE x", "VARCHAR) AS a, (SELECT 1", "INTEGER -- x",
             "VARCHAR/**/", "'VARCHAR'", "\"VARCHAR\"", "getenv('HOME')", "STRUCT(a INTEGER)", "NOTATYPE",
             "DECIMAL(0,0)", "DECIMAL(39,2)", "DECIMAL(5,6)", "BIGINT(5)", "VARCHAR(1,2)", "BIGINT[x]",
-            "VARCHAR\nDROP", "MAP(VARCHAR, VARCHAR)", "TIMESTAMP  WITH TIME ZONE"})
+            "VARCHAR\nDROP", "MAP(VARCHAR, VARCHAR)", "TIMESTAMP  WITH TIME ZONE",
+            "INTEGER) AS a UNION ALL SELECT 42 UNION ALL SELECT CAST(NULL AS INTEGER"})
     void refusesAnythingElse(String type) {
         assertThat(ColumnTypes.isValid(type)).isFalse();
     }
