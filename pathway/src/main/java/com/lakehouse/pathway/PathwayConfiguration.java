@@ -5,6 +5,9 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.lakehouse.pathway.traces.TraceLog;
+import com.lakehouse.pathway.traces.TraceSearchIndex;
+import com.lakehouse.pathway.traces.TraceStore;
 import com.lakehouse.shared.auth.AuthPolicy;
 import com.lakehouse.shared.health.HealthState;
 import com.lakehouse.shared.http.UpstreamUrl;

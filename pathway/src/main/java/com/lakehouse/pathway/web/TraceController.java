@@ -1,4 +1,4 @@
-package com.lakehouse.pathway;
+package com.lakehouse.pathway.web;
 
 import java.util.List;
 import java.util.Locale;
@@ -15,11 +15,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.lakehouse.pathway.PathwayWire.HistoryResponse;
-import com.lakehouse.pathway.PathwayWire.SearchHit;
-import com.lakehouse.pathway.PathwayWire.SearchRequest;
-import com.lakehouse.pathway.PathwayWire.SearchResponse;
-import com.lakehouse.pathway.PathwayWire.StatsResponse;
+import com.lakehouse.pathway.PathwayProperties;
+import com.lakehouse.pathway.traces.Trace;
+import com.lakehouse.pathway.traces.TraceLog;
+import com.lakehouse.pathway.traces.TraceStore;
 import com.lakehouse.shared.auth.RequestActor;
 import com.lakehouse.shared.error.InvalidRequestException;
 import com.lakehouse.shared.journal.JournalClient;
