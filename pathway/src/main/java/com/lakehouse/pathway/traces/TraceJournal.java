@@ -36,7 +36,7 @@ public final class TraceJournal {
         journal.record(ENTITY_TYPE, retired.uid(), "retire", "retired", "false", "true", actor);
     }
 
-    /** Events the sender gave up on (its queue was full), for the stats route. */
+    /** Events the sender dropped rather than delivered, for the stats route. */
     public long dropped() {
         return journal.sender().dropped();
     }
