@@ -73,7 +73,7 @@ fi
 
 if [[ " $PARTS " == *" pathway "* ]]; then
 cp=$(module_classpath pathway)
-"$JAVA" "${BENCH_JVM_FLAGS[@]}" -cp "$cp" com.lakehouse.pathway.PathwayBench make-log "$work/data/traces.jsonl" "$TRACES" > /dev/null
+"$JAVA" "${BENCH_JVM_FLAGS[@]}" -cp "$cp" com.lakehouse.pathway.traces.PathwayBench make-log "$work/data/traces.jsonl" "$TRACES" > /dev/null
 # pathway as the launcher runs it: its heap, its flags, its start-up cache when valid.
 # shellcheck source=../lib/aot.sh
 ROOT=$BENCH_ROOT source "$BENCH_ROOT/scripts/lib/aot.sh"

@@ -7,7 +7,7 @@ work=$(mktemp -d); pid=""
 trap '[[ -n "$pid" ]] && kill "$pid" 2> /dev/null; rm -rf "$work"' EXIT
 build_jars pathway
 cp=$(module_classpath pathway)
-bench() { "$JAVA" "${BENCH_JVM_FLAGS[@]}" -cp "$cp" com.lakehouse.pathway.PathwayBench "$@"; }
+bench() { "$JAVA" "${BENCH_JVM_FLAGS[@]}" -cp "$cp" com.lakehouse.pathway.traces.PathwayBench "$@"; }
 value() { awk -v k="$1" '$1 == k {print $2}'; }
 
 port=$(free_port)

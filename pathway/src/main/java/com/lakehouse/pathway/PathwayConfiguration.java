@@ -5,13 +5,18 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.lakehouse.pathway.traces.TraceJournal;
+import com.lakehouse.pathway.traces.TraceLog;
+import com.lakehouse.pathway.traces.TraceSearchIndex;
+import com.lakehouse.pathway.traces.TraceStore;
 import com.lakehouse.shared.auth.AuthPolicy;
+import com.lakehouse.shared.boot.FleetService;
 import com.lakehouse.shared.health.HealthState;
 import com.lakehouse.shared.http.UpstreamUrl;
 import com.lakehouse.shared.journal.JournalClient;
 import com.lakehouse.shared.web.RequestBodyLimit;
 
-/** The log, the index and the store over them, built once. */
+/** The log, the index and the store over them, and the journal of their changes, built once. */
 @Configuration(proxyBeanMethods = false)
 class PathwayConfiguration {
 
@@ -41,7 +46,13 @@ class PathwayConfiguration {
 
     @Bean(destroyMethod = "close")
     JournalClient journalClient(PathwayProperties properties, AuthPolicy auth) {
-        return JournalClient.create("pathway", UpstreamUrl.parse("[pathway] observerd_url", properties.observerdUrl()),
+        return JournalClient.create(FleetService.PATHWAY.id(),
+                UpstreamUrl.parse("[pathway] observerd_url", properties.observerdUrl()),
                 auth.primaryToken());
+    }
+
+    @Bean
+    TraceJournal traceJournal(JournalClient journal) {
+        return new TraceJournal(journal);
     }
 }

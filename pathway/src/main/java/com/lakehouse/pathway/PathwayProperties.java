@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import com.lakehouse.pathway.traces.TraceBounds;
 import com.lakehouse.shared.fleet.FleetPorts;
 
 /**

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.lakehouse.shared.http.LakehouseJson;
+import com.lakehouse.shared.testing.Await;
+import com.lakehouse.shared.testing.FakeObserverd;
 import com.lakehouse.shared.testing.ServiceProcess;
 
 import tools.jackson.databind.JsonNode;
@@ -31,12 +33,15 @@ class PathwayIT {
     static Path work;
 
     private static ServiceProcess pathway;
+    private static FakeObserverd journal;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void start() {
+        journal = FakeObserverd.start();
         pathway = ServiceProcess.builder("pathway", work)
                 .property("lakehouse.pathway.data_dir", work.resolve("data"))
+                .property("lakehouse.pathway.observerd_url", journal.url())
                 .property("lakehouse.pathway.max_body_bytes", 4096)
                 .start();
     }
@@ -44,6 +49,13 @@ class PathwayIT {
     @AfterAll
     static void stop() {
         pathway.close();
+        journal.close();
+    }
+
+    /** The journal's actions on one trace, in arrival order. */
+    private static List<String> actions(String uid) {
+        return journal.events().stream().filter(e -> e.get("entity_id").asString().equals(uid))
+                .map(e -> e.get("action").asString()).toList();
     }
 
     record Response(int status, JsonNode body, String raw) {
@@ -94,6 +106,11 @@ class PathwayIT {
         assertThat(retired.body().get("retired").asBoolean()).isTrue();
         assertThat(call("POST", "/pathway/search", "{\"query\":\"joliet\"}").body().get("results").size()).isZero();
         assertThat(call("GET", "/pathway/traces/" + revisedUid, null).body().get("retired").asBoolean()).isTrue();
+
+        Await.until("the journal events of both traces", () -> actions(uid).size() == 3 && actions(revisedUid).size() == 2);
+        assertThat(actions(uid)).containsExactly("add", "replay", "update");
+        assertThat(actions(revisedUid)).containsExactly("revise", "retire");
+        assertThat(journal.events()).allSatisfy(e -> assertThat(e.get("entity_type").asString()).isEqualTo("trace"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package com.lakehouse.pathway;
+package com.lakehouse.pathway.traces;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

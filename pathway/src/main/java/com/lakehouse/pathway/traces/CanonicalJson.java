@@ -1,4 +1,4 @@
-package com.lakehouse.pathway;
+package com.lakehouse.pathway.traces;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package com.lakehouse.pathway;
+package com.lakehouse.pathway.traces;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,23 +32,23 @@ import tools.jackson.databind.JsonNode;
  * changes, so a failed append changes nothing and an acknowledged one survives a crash. Traces
  * are immutable records, so what a caller gets back can never alter what is stored.
  */
-final class TraceStore {
+public final class TraceStore {
 
     /** How a history walk ended. */
-    enum HistoryEnd { ORIGIN, MISSING_PREDECESSOR, CYCLE }
+    public enum HistoryEnd { ORIGIN, MISSING_PREDECESSOR, CYCLE }
 
-    record History(List<Trace> chain, HistoryEnd end) {
+    public record History(List<Trace> chain, HistoryEnd end) {
     }
 
     /** The trace after an add, and whether it already existed (idempotent replay). */
-    record Added(Trace trace, boolean existing) {
+    public record Added(Trace trace, boolean existing) {
     }
 
-    record Stats(long traces, long retired, long logLines, long logBytes, TraceLog.ReplayReport replay, long quarantined) {
+    public record Stats(long traces, long retired, long logLines, long logBytes, TraceLog.ReplayReport replay, long quarantined) {
     }
 
     /** The defaults of {@link PathwayProperties}' limits. */
-    static final TraceBounds DEFAULT_BOUNDS = new TraceBounds(262_144, 32, 64, 256, 4096);
+    public static final TraceBounds DEFAULT_BOUNDS = new TraceBounds(262_144, 32, 64, 256, 4096);
 
     private final TraceBounds bounds;
     private final TraceLog log;
@@ -87,7 +87,7 @@ final class TraceStore {
      * replay, or one that quarantined lines, a new snapshot is written in the background; another at
      * {@link #close()}.
      */
-    TraceStore(TraceLog log, TraceSearchIndex index, Clock clock, Path snapshotFile, TraceBounds bounds) {
+    public TraceStore(TraceLog log, TraceSearchIndex index, Clock clock, Path snapshotFile, TraceBounds bounds) {
         this.bounds = bounds;
         this.log = log;
         this.index = index;
@@ -239,7 +239,7 @@ final class TraceStore {
     }
 
     /** On the way down: the snapshot of the final state, so the next start replays nothing. */
-    void close() throws InterruptedException {
+    public void close() throws InterruptedException {
         Thread running = snapshotter;
         if (running != null) {
             running.join();
@@ -247,7 +247,7 @@ final class TraceStore {
         snapshotQuietly();
     }
 
-    Added add(JsonNode content, List<String> tags, boolean idempotent) {
+    public Added add(JsonNode content, List<String> tags, boolean idempotent) {
         String text = checked(content, tags);
         List<String> cleanTags = cleanTags(tags);
         String digest = CanonicalJson.digest(content);
@@ -267,7 +267,7 @@ final class TraceStore {
         });
     }
 
-    Trace update(String uid, JsonNode content, List<String> tags) {
+    public Trace update(String uid, JsonNode content, List<String> tags) {
         String text = checked(content, tags);
         List<String> cleanTags = tags == null ? null : cleanTags(tags);
         String digest = CanonicalJson.digest(content);
@@ -283,7 +283,7 @@ final class TraceStore {
         });
     }
 
-    Trace revise(String uid, JsonNode content, List<String> tags) {
+    public Trace revise(String uid, JsonNode content, List<String> tags) {
         String text = checked(content, tags);
         String digest = CanonicalJson.digest(content);
         return mutate(() -> {
@@ -297,7 +297,7 @@ final class TraceStore {
         });
     }
 
-    Trace retire(String uid) {
+    public Trace retire(String uid) {
         return mutate(() -> {
             Trace current = require(uid);
             if (current.retired()) {
@@ -337,7 +337,7 @@ final class TraceStore {
         return logged.result();
     }
 
-    Trace get(String uid) {
+    public Trace get(String uid) {
         lock.readLock().lock();
         try {
             return require(uid);
@@ -347,7 +347,7 @@ final class TraceStore {
     }
 
     /** The revision chain from uid back to its origin, newest first; stops at a gap or a loop. */
-    History history(String uid) {
+    public History history(String uid) {
         lock.readLock().lock();
         try {
             List<Trace> chain = new ArrayList<>();
@@ -374,7 +374,7 @@ final class TraceStore {
     }
 
     /** Ranked live traces with their scores; retired traces are not in the index at all. */
-    List<Map.Entry<Trace, Float>> search(String query, List<String> tags, int limit) {
+    public List<Map.Entry<Trace, Float>> search(String query, List<String> tags, int limit) {
         bounds.checkQuery(query);
         bounds.checkTags(tags, "tags");
         List<String> filter = tags == null ? List.of() : cleanTags(tags);
@@ -396,11 +396,11 @@ final class TraceStore {
     }
 
     /** The quarantine file's name beside the log (no host path). */
-    String quarantineFileName() {
+    public String quarantineFileName() {
         return log.quarantineFile().getFileName().toString();
     }
 
-    Stats stats() {
+    public Stats stats() {
         lock.readLock().lock();
         try {
             long retired = traces.values().stream().filter(Trace::retired).count();

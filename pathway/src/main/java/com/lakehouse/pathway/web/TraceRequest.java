@@ -1,4 +1,4 @@
-package com.lakehouse.pathway;
+package com.lakehouse.pathway.web;
 
 import java.util.List;
 

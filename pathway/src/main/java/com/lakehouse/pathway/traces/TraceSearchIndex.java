@@ -1,4 +1,4 @@
-package com.lakehouse.pathway;
+package com.lakehouse.pathway.traces;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -45,7 +45,7 @@ import tools.jackson.databind.JsonNode;
  * from a {@link TraceSnapshot} and brought up to date from the log's suffix). Retired
  * traces are removed from it, so search can never return them.
  */
-final class TraceSearchIndex implements Closeable {
+public final class TraceSearchIndex implements Closeable {
 
     private static final String UID = "uid";
     private static final String TEXT = "text";
@@ -66,7 +66,7 @@ final class TraceSearchIndex implements Closeable {
     record Image(Map<String, byte[]> files, long sequence) {
     }
 
-    TraceSearchIndex() {
+    public TraceSearchIndex() {
         try {
             writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(analyzer));
             searchers = new SearcherManager(writer, null);

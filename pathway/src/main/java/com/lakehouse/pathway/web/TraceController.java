@@ -1,4 +1,4 @@
-package com.lakehouse.pathway;
+package com.lakehouse.pathway.web;
 
 import java.util.List;
 import java.util.Locale;
@@ -15,24 +15,23 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.lakehouse.pathway.PathwayWire.HistoryResponse;
-import com.lakehouse.pathway.PathwayWire.SearchHit;
-import com.lakehouse.pathway.PathwayWire.SearchRequest;
-import com.lakehouse.pathway.PathwayWire.SearchResponse;
-import com.lakehouse.pathway.PathwayWire.StatsResponse;
+import com.lakehouse.pathway.PathwayProperties;
+import com.lakehouse.pathway.traces.Trace;
+import com.lakehouse.pathway.traces.TraceJournal;
+import com.lakehouse.pathway.traces.TraceLog;
+import com.lakehouse.pathway.traces.TraceStore;
 import com.lakehouse.shared.auth.RequestActor;
 import com.lakehouse.shared.error.InvalidRequestException;
-import com.lakehouse.shared.journal.JournalClient;
 
-/** SPEC §9 routes. Each mutation is journaled after it is durable, without waiting on observerd. */
+/** SPEC §9 routes. Each mutation is journaled ({@link TraceJournal}) after it is durable, without waiting on observerd. */
 @RestController
 class TraceController {
 
     private final TraceStore store;
-    private final JournalClient journal;
+    private final TraceJournal journal;
     private final PathwayProperties properties;
 
-    TraceController(TraceStore store, JournalClient journal, PathwayProperties properties) {
+    TraceController(TraceStore store, TraceJournal journal, PathwayProperties properties) {
         this.store = store;
         this.journal = journal;
         this.properties = properties;
@@ -42,7 +41,7 @@ class TraceController {
     ResponseEntity<Trace> add(@RequestBody TraceRequest body, @RequestParam(defaultValue = "false") boolean idempotent,
             HttpServletRequest request) {
         TraceStore.Added added = store.add(body.content(), body.tags(), idempotent);
-        journal(added.existing() ? "replay" : "add", added.trace(), null, request);
+        journal.added(added, RequestActor.of(request));
         return ResponseEntity.status(added.existing() ? HttpStatus.OK : HttpStatus.CREATED).body(added.trace());
     }
 
@@ -50,21 +49,21 @@ class TraceController {
     Trace update(@PathVariable String uid, @RequestBody TraceRequest body, HttpServletRequest request) {
         String before = store.get(uid).content();
         Trace updated = store.update(uid, body.content(), body.tags());
-        journal("update", updated, before, request);
+        journal.updated(before, updated, RequestActor.of(request));
         return updated;
     }
 
     @PostMapping("/pathway/traces/{uid}/revise")
     ResponseEntity<Trace> revise(@PathVariable String uid, @RequestBody TraceRequest body, HttpServletRequest request) {
         Trace revision = store.revise(uid, body.content(), body.tags());
-        journal("revise", revision, null, request);
+        journal.revised(revision, RequestActor.of(request));
         return ResponseEntity.status(HttpStatus.CREATED).body(revision);
     }
 
     @PostMapping("/pathway/traces/{uid}/retire")
     Trace retire(@PathVariable String uid, HttpServletRequest request) {
         Trace retired = store.retire(uid);
-        journal.record("trace", uid, "retire", "retired", "false", "true", RequestActor.of(request));
+        journal.retired(retired, RequestActor.of(request));
         return retired;
     }
 
@@ -98,10 +97,6 @@ class TraceController {
         TraceStore.Stats s = store.stats();
         TraceLog.ReplayReport r = s.replay();
         return new StatsResponse(s.traces(), s.retired(), s.logLines(), s.logBytes(), r.applied(), r.corrupt(),
-                r.truncated(), r.unknownOp(), s.quarantined(), store.quarantineFileName(), journal.sender().dropped());
-    }
-
-    private void journal(String action, Trace trace, String before, HttpServletRequest request) {
-        journal.record("trace", trace.uid(), action, "content", before, trace.content(), RequestActor.of(request));
+                r.truncated(), r.unknownOp(), s.quarantined(), store.quarantineFileName(), journal.dropped());
     }
 }

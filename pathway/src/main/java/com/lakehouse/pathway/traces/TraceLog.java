@@ -1,4 +1,4 @@
-package com.lakehouse.pathway;
+package com.lakehouse.pathway.traces;
 
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
@@ -36,14 +36,14 @@ import tools.jackson.databind.JsonNode;
  * truncated last line (a crash mid-write, never acknowledged) is copied there too and cut off so the
  * next append starts clean; it is counted as truncated, not reported.
  */
-final class TraceLog implements Closeable {
+public final class TraceLog implements Closeable {
 
     static final Set<String> OPERATIONS = Set.of("add", "update", "revise", "retire", "replay");
     private static final Log LOG = LogFactory.getLog(TraceLog.class);
 
     /** Told of each line set aside: where the copy is (relative to the data directory) and why. */
     @FunctionalInterface
-    interface QuarantineListener {
+    public interface QuarantineListener {
         void quarantined(String where, String reason);
 
         QuarantineListener NONE = (where, reason) -> { };
@@ -63,7 +63,7 @@ final class TraceLog implements Closeable {
     private final AtomicLong lines = new AtomicLong();
 
     /** What replay saw. */
-    record ReplayReport(long applied, long corrupt, long truncated, long unknownOp) {
+    public record ReplayReport(long applied, long corrupt, long truncated, long unknownOp) {
     }
 
     /** A line as replay hands it to the store: the operation, the trace, and its content as a tree. */
@@ -74,7 +74,7 @@ final class TraceLog implements Closeable {
         this(file, fsync, QuarantineListener.NONE);
     }
 
-    TraceLog(Path file, boolean fsync, QuarantineListener listener) {
+    public TraceLog(Path file, boolean fsync, QuarantineListener listener) {
         this(file, fsync, listener, channel -> channel);
     }
 
@@ -338,7 +338,7 @@ final class TraceLog implements Closeable {
         }
     }
 
-    Path file() {
+    public Path file() {
         return file;
     }
 
