@@ -26,14 +26,16 @@ import com.lakehouse.shared.catalog.RegisterResponse;
 class CatalogController {
 
     private final Catalog catalog;
+    private final RegisterLimits limits;
 
-    CatalogController(Catalog catalog) {
+    CatalogController(Catalog catalog, RegisterLimits limits) {
         this.catalog = catalog;
+        this.limits = limits;
     }
 
     @PostMapping("/register")
     ResponseEntity<RegisterResponse> register(@RequestBody RegisterRequest body, HttpServletRequest request) {
-        RegisterResponse response = catalog.register(Registration.of(body), RequestActor.of(request));
+        RegisterResponse response = catalog.register(Registration.of(body, limits), RequestActor.of(request));
         HttpStatus status = RegisterResponse.CREATED.equals(response.outcome()) ? HttpStatus.CREATED : HttpStatus.OK;
         return ResponseEntity.status(status).body(response);
     }

@@ -52,8 +52,14 @@ class CatalogdConfiguration {
     }
 
     @Bean
-    Catalog catalog(CatalogStore store, JournalClient journal, CheckpointPolicy checkpoints, RegisterHook hook) {
-        return new Catalog(store, new CatalogJournal(journal), checkpoints, Clock.systemUTC(), hook);
+    RegisterLimits registerLimits(CatalogdProperties properties) {
+        return RegisterLimits.of(properties);
+    }
+
+    @Bean
+    Catalog catalog(CatalogStore store, JournalClient journal, CheckpointPolicy checkpoints, RegisterHook hook,
+            RegisterLimits limits) {
+        return new Catalog(store, new CatalogJournal(journal), checkpoints, Clock.systemUTC(), hook, limits);
     }
 
     @Bean

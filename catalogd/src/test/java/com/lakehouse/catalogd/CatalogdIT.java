@@ -37,6 +37,7 @@ import com.lakehouse.shared.catalog.ManifestVersions;
 import com.lakehouse.shared.catalog.RegisterRequest;
 import com.lakehouse.shared.catalog.RegisterResponse;
 import com.lakehouse.shared.catalog.SchemaColumn;
+import com.lakehouse.shared.catalog.SchemaFingerprint;
 import com.lakehouse.shared.error.ConflictException;
 import com.lakehouse.shared.error.NotFoundException;
 import com.lakehouse.shared.http.LakehouseJson;
@@ -57,8 +58,8 @@ import com.lakehouse.shared.testing.TestHttp;
 class CatalogdIT {
 
     private static final String TOKEN = "catalogd-it-token";
-    private static final String FP_A = "a".repeat(64);
-    private static final String FP_B = "b".repeat(64);
+    private static final String FP_A = SchemaFingerprint.of(schema());
+    private static final String FP_B = SchemaFingerprint.of(List.of(new SchemaColumn("id", "VARCHAR", true)));
 
     @TempDir
     static Path work;
@@ -183,10 +184,28 @@ class CatalogdIT {
                 List.of(new DataObject("", 1, "e", 1)), null)).statusCode()).isEqualTo(400);
         assertThat(sendRaw("POST", "/catalog/register", "{not json").statusCode()).isEqualTo(400);
 
+        assertThat(send("POST", "/catalog/register", request("it_bad", "a".repeat(64), null, "k")).statusCode()).isEqualTo(422);
+
         assertThat(send("GET", "/catalog/manifest/it_bad", null).statusCode()).isEqualTo(404);
         assertThat(send("GET", "/catalog/manifest/it_bad/versions", null).statusCode()).isEqualTo(404);
         assertThat(send("DELETE", "/catalog/manifest/it_bad", null).statusCode()).isEqualTo(404);
         assertThat(send("GET", "/catalog/list", null).body()).doesNotContain("it_bad");
+    }
+
+    @Test
+    @Order(4)
+    void theInjectionTypeIs422NamingTheColumnAndChangesNothing() {
+        long before = client.list().catalogVersion();
+        String hostile = "INTEGER) AS a UNION ALL SELECT 42 UNION ALL SELECT CAST(NULL AS INTEGER";
+        HttpResponse<String> refused = send("POST", "/catalog/register", new RegisterRequest("it_inject", null,
+                List.of(new SchemaColumn("id", "BIGINT", false), new SchemaColumn("evil", hostile, true)),
+                List.of(object("k")), null));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(json(refused).get("field").asString()).isEqualTo("schema[1].type");
+        assertThat(refused.body()).contains("'evil'");
+        assertThat(send("GET", "/catalog/manifest/it_inject", null).statusCode()).isEqualTo(404);
+        assertThat(client.list().catalogVersion()).isEqualTo(before);
     }
 
     @Test
