@@ -121,6 +121,13 @@ public class Catalog {
         return new ManifestVersions(name, history);
     }
 
+    /** What {@code GET /catalog/stats} shows: datasets and version once loaded, and the quarantine. */
+    public CatalogStats stats(CatalogQuarantine quarantine) {
+        CatalogState current = state;
+        return new CatalogStats(current != null, current == null ? 0 : current.datasetCount(),
+                current == null ? 0 : current.catalogVersion(), quarantine.count(), quarantine.entries());
+    }
+
     public CatalogListing list() {
         CatalogState current = loadedState();
         return new CatalogListing(current.currentManifests(), current.catalogVersion());

@@ -27,10 +27,12 @@ class CatalogController {
 
     private final Catalog catalog;
     private final RegisterLimits limits;
+    private final CatalogQuarantine quarantine;
 
-    CatalogController(Catalog catalog, RegisterLimits limits) {
+    CatalogController(Catalog catalog, RegisterLimits limits, CatalogQuarantine quarantine) {
         this.catalog = catalog;
         this.limits = limits;
+        this.quarantine = quarantine;
     }
 
     @PostMapping("/register")
@@ -59,6 +61,12 @@ class CatalogController {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
         }
         return ResponseEntity.ok().eTag(etag).body(listing);
+    }
+
+    /** Answers while loading too: whether the catalog is loaded, and every record set aside by the load. */
+    @GetMapping("/stats")
+    CatalogStats stats() {
+        return catalog.stats(quarantine);
     }
 
     @DeleteMapping("/manifest/{name}")

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 
 import com.lakehouse.shared.auth.AuthPolicy;
 import com.lakehouse.shared.boot.FleetService;
+import com.lakehouse.shared.health.HealthState;
 import com.lakehouse.shared.http.ServiceClient;
 import com.lakehouse.shared.http.UpstreamUrl;
 import com.lakehouse.shared.journal.JournalClient;
@@ -36,8 +37,14 @@ class CatalogdConfiguration {
     }
 
     @Bean
-    CatalogStore catalogStore(CatalogdProperties properties, StorageClient storage, ManifestParquet parquet) {
-        return new StoragedCatalogStore(storage, parquet, Path.of(properties.dataDir(), "scratch"));
+    CatalogQuarantine catalogQuarantine(HealthState health) {
+        return new CatalogQuarantine(health);
+    }
+
+    @Bean
+    CatalogStore catalogStore(CatalogdProperties properties, StorageClient storage, ManifestParquet parquet,
+            CatalogQuarantine quarantine) {
+        return new StoragedCatalogStore(storage, parquet, Path.of(properties.dataDir(), "scratch"), quarantine);
     }
 
     @Bean
@@ -63,7 +70,8 @@ class CatalogdConfiguration {
     }
 
     @Bean
-    CatalogRehydrator catalogRehydrator(CatalogStore store, Catalog catalog, CatalogdProperties properties) {
-        return new CatalogRehydrator(store, catalog, properties.rehydrateRetry());
+    CatalogRehydrator catalogRehydrator(CatalogStore store, Catalog catalog, CatalogdProperties properties,
+            HealthState health) {
+        return new CatalogRehydrator(store, catalog, properties.rehydrateRetry(), health);
     }
 }

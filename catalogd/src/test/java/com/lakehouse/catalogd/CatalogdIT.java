@@ -362,6 +362,60 @@ class CatalogdIT {
         assertThat(client.list().catalogVersion()).isEqualTo(before.catalogVersion() + 1);
     }
 
+    /**
+     * Records written by hand under {@code _catalog/changes/} (not Parquet at all, a column type that
+     * is SQL, a name outside the grammar) never stop a load: each is skipped, copied under
+     * {@code _catalog/quarantine/} (the original left in place), counted in {@code /health}
+     * ({@code degraded}) and {@code /catalog/stats}, and the catalog comes back as acknowledged.
+     */
+    @Test
+    @Order(12)
+    void handWrittenRecordsAreQuarantinedAndTheLoadGoesOn() throws IOException {
+        StorageClient storage = StorageClient.create(storaged.baseUrl(), Optional.of(TOKEN));
+        CatalogListing before = client.list();
+        long next = before.catalogVersion() + 1;
+        String hostile = "INTEGER) AS a UNION ALL SELECT 42 UNION ALL SELECT CAST(NULL AS INTEGER";
+        storage.put(StoragedCatalogStore.changeKey(next), "{\"not\": \"parquet\"".getBytes(StandardCharsets.UTF_8));
+        try (ManifestParquet parquet = new ManifestParquet()) {
+            Path file = work.resolve("hand-written.parquet");
+            parquet.write(List.of(new CatalogChange.Registered(next + 1, handWritten("it_injected", hostile))), file);
+            storage.put(StoragedCatalogStore.changeKey(next + 1), file);
+            parquet.write(List.of(new CatalogChange.Registered(next + 2, handWritten("Not-A-Name", "BIGINT"))), file);
+            storage.put(StoragedCatalogStore.changeKey(next + 2), file);
+        }
+
+        catalogd.kill();
+        catalogd.restart();
+        awaitLoaded();
+        assertThat(client.list()).isEqualTo(before);
+        assertThat(send("GET", "/catalog/manifest/it_injected", null).statusCode()).isEqualTo(404);
+
+        HttpResponse<String> health = call(HttpRequest.newBuilder(catalogd.url("/health")).GET());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(json(health).get("status").asString()).isEqualTo("degraded");
+        assertThat(json(health).get("quarantined").asLong()).isEqualTo(3);
+        JsonNode stats = json(send("GET", "/catalog/stats", null));
+        assertThat(stats.get("loaded").asBoolean()).isTrue();
+        assertThat(stats.get("quarantined").asLong()).isEqualTo(3);
+        assertThat(stats.get("quarantined_records").toString()).contains("schema[0].type", "invalid dataset name",
+                "not a catalog Parquet file").doesNotContain(work.toString());
+        for (long sequence = next; sequence <= next + 2; sequence++) {
+            String key = StoragedCatalogStore.changeKey(sequence);
+            assertThat(storage.head(key)).as("original kept: " + key).isPresent();
+            assertThat(storage.head("_catalog/quarantine/" + key.substring("_catalog/".length()))).as("copy of " + key).isPresent();
+        }
+
+        RegisterResponse after = client.register(request("it_after_quarantine", FP_A, null, "k1"));
+        assertThat(after.outcome()).isEqualTo(RegisterResponse.CREATED);
+        assertThat(client.list().catalogVersion()).isEqualTo(next);
+    }
+
+    private static DatasetManifest handWritten(String name, String type) {
+        return new DatasetManifest(DatasetIds.of("it_hand").toString(), name, 1, "c".repeat(64),
+                List.of(new SchemaColumn("id", type, true)), List.of(object("k")), 10,
+                "2026-05-01T10:00:00Z", "2026-05-01T10:00:00Z");
+    }
+
     private static void awaitLoaded() {
         await("catalog loaded", () -> send("GET", "/catalog/list", null).statusCode() == 200);
     }
