@@ -23,6 +23,8 @@ import com.lakehouse.shared.fleet.FleetPorts;
  * @param maxObjects       objects in one register and in one dataset version (413 above)
  * @param maxObjectKeyBytes UTF-8 bytes of an object key (422 above)
  * @param maxEtagBytes     UTF-8 bytes of an object's etag (422 above)
+ * @param maxConcurrentRegisters registers holding a body in memory at once
+ * @param registerWait     how long a register waits for one of those slots before 503 with Retry-After
  */
 @ConfigurationProperties("lakehouse.catalogd")
 public record CatalogdProperties(
@@ -38,5 +40,7 @@ public record CatalogdProperties(
         @DefaultValue("255") int maxColumnNameBytes,
         @DefaultValue("100000") int maxObjects,
         @DefaultValue("1024") int maxObjectKeyBytes,
-        @DefaultValue("128") int maxEtagBytes) {
+        @DefaultValue("128") int maxEtagBytes,
+        @DefaultValue("4") int maxConcurrentRegisters,
+        @DefaultValue("10s") Duration registerWait) {
 }

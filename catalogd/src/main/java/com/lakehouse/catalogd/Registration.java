@@ -170,7 +170,9 @@ public record Registration(String name, String schemaFingerprint, List<SchemaCol
     static Map<String, Object> details(String field, String limitKey, Object limit) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("field", field);
-        details.put("limit", limit);
+        if (limit != null) {
+            details.put("limit", limit);
+        }
         if (limitKey != null) {
             details.put("limit_key", "[catalogd] " + limitKey);
         }

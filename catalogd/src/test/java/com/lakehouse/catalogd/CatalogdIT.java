@@ -208,6 +208,83 @@ class CatalogdIT {
         assertThat(client.list().catalogVersion()).isEqualTo(before);
     }
 
+    /**
+     * Issue 21: registers with hundreds of thousands of objects, eight at once, cannot exhaust
+     * catalogd's 256 MiB heap: past the body cap they are refused from Content-Length, under it the
+     * objects are counted before any is built (413 max_objects), and at most four bodies are in
+     * memory at a time. Nothing changes and catalogd stays ok.
+     */
+    @Test
+    @Order(4)
+    void hugeRegistersAre413AndCannotExhaustTheHeap() throws Exception {
+        long before = client.list().catalogVersion();
+        String underCap = hugeBody(300_000);
+        String overCap = hugeBody(400_000);
+        assertThat(underCap.length()).isLessThan(16 * 1024 * 1024);
+        assertThat(overCap.length()).isGreaterThan(16 * 1024 * 1024);
+        assertThat(statusLineForDeclaredBody(overCap.length())).contains(" 413 ");
+        HttpResponse<String> counted = sendRaw("POST", "/catalog/register", underCap);
+        assertThat(counted.statusCode()).isEqualTo(413);
+        assertThat(json(counted).get("field").asString()).isEqualTo("objects");
+        assertThat(json(counted).get("limit").asLong()).isEqualTo(100_000);
+
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            List<Future<HttpResponse<String>>> crowd = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                crowd.add(pool.submit(() -> sendRaw("POST", "/catalog/register", underCap)));
+            }
+            for (Future<HttpResponse<String>> answer : crowd) {
+                assertThat(answer.get().statusCode()).isIn(413, 503);
+            }
+        }
+        HttpResponse<String> health = call(HttpRequest.newBuilder(catalogd.url("/health")).GET());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(json(health).get("status").asString()).isEqualTo("ok");
+        assertThat(client.list().catalogVersion()).isEqualTo(before);
+        assertThat(send("GET", "/catalog/manifest/it_huge", null).statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * A register that honours 503 + Retry-After, as a client of many concurrent registers must: at
+     * most {@code max_concurrent_registers} are taken at once, the rest wait {@code register_wait}.
+     */
+    private static HttpResponse<String> sendRetrying503(RegisterRequest body) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<String> response = send("POST", "/catalog/register", body);
+            if (response.statusCode() != 503 || attempt == 20) {
+                return response;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /**
+     * The answer to a register that declares a body of {@code length} bytes and sends none: the cap
+     * is checked from Content-Length before a byte is read (an HTTP client sending the whole body
+     * would see the connection closed under it instead of the 413).
+     */
+    private static String statusLineForDeclaredBody(long length) throws IOException {
+        URI url = catalogd.url("/catalog/register");
+        try (java.net.Socket socket = new java.net.Socket(url.getHost(), url.getPort())) {
+            socket.setSoTimeout(30_000);
+            String head = "POST /catalog/register HTTP/1.1\r\nHost: " + url.getHost() + "\r\nAuthorization: Bearer " + TOKEN
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + length + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+        }
+    }
+
+    private static String hugeBody(int objects) {
+        StringBuilder body = new StringBuilder("{\"name\":\"it_huge\",\"schema\":[{\"name\":\"id\",\"type\":\"BIGINT\"}],\"objects\":[");
+        for (int i = 0; i < objects; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"key\":\"k").append(i)
+                    .append("\",\"size\":1,\"etag\":\"e\",\"row_count\":1}");
+        }
+        return body.append("]}").toString();
+    }
+
     @Test
     @Order(5)
     void listCarriesTheCatalogVersionAsETagAndAnswers304() {
@@ -264,8 +341,8 @@ class CatalogdIT {
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < 50; i++) {
                 int n = i;
-                distinct.add(pool.submit(() -> send("POST", "/catalog/register", request("it_many_" + n, FP_A, null, "k"))));
-                same.add(pool.submit(() -> send("POST", "/catalog/register", request("it_shared", FP_A, "append", "k" + n))));
+                distinct.add(pool.submit(() -> sendRetrying503(request("it_many_" + n, FP_A, null, "k"))));
+                same.add(pool.submit(() -> sendRetrying503(request("it_shared", FP_A, "append", "k" + n))));
             }
         }
         for (Future<HttpResponse<String>> f : distinct) {

@@ -31,6 +31,8 @@ class CatalogdPropertiesTest {
         assertThat(defaults.maxObjects()).isEqualTo(100_000);
         assertThat(defaults.maxObjectKeyBytes()).isEqualTo(1024);
         assertThat(defaults.maxEtagBytes()).isEqualTo(128);
+        assertThat(defaults.maxConcurrentRegisters()).isEqualTo(4);
+        assertThat(defaults.registerWait()).isEqualTo(Duration.ofSeconds(10));
         assertThat(RegisterLimits.of(defaults)).isEqualTo(RegisterLimits.DEFAULTS);
     }
 
@@ -49,9 +51,11 @@ class CatalogdPropertiesTest {
                 Map.entry("lakehouse.catalogd.max_column_name_bytes", "8"),
                 Map.entry("lakehouse.catalogd.max_objects", "9"),
                 Map.entry("lakehouse.catalogd.max_object_key_bytes", "11"),
-                Map.entry("lakehouse.catalogd.max_etag_bytes", "12")),
+                Map.entry("lakehouse.catalogd.max_etag_bytes", "12"),
+                Map.entry("lakehouse.catalogd.max_concurrent_registers", "2"),
+                Map.entry("lakehouse.catalogd.register_wait", "3s")),
                 new CatalogdProperties("127.0.0.1:4000", "http://127.0.0.1:4001", "http://127.0.0.1:4002",
                 "/var/lib/lakehouse/catalogd", Duration.ofSeconds(5), Duration.ofMillis(250), 10, 1024,
-                7, 8, 9, 11, 12));
+                7, 8, 9, 11, 12, 2, Duration.ofSeconds(3)));
     }
 }
