@@ -74,8 +74,7 @@ CASES = [
     case("register: size past a long", "POST", R, 400, json=register(objects=[obj(size=2 ** 64)])),
 
     # --- the fingerprint is catalogd's ---
-    case("register: a fingerprint that is not the schema's", "POST", R, 422,
-         json=register(schema_fingerprint=rep("a", 64))),
+    # (a well-formed fingerprint that is not the schema's is replaced by catalogd's, not refused: docs/catalogd.md)
     case("register: a fingerprint that is not hex", "POST", R, 400, json=register(schema_fingerprint=rep("z", 64))),
     case("register: another schema for the seed dataset", "POST", R, 409,
          json=register(name="hostile_seed", schema=[col("id", "VARCHAR")],
@@ -98,9 +97,8 @@ CASES = [
     case("register: not JSON content type", "POST", R, 415, body="name=x", headers={"Content-Type": "text/plain"}),
     case("register: chunked body past max_body_bytes (16 MiB)", "POST", R, 413, chunks=(1 << 20, 17),
          headers={"Content-Type": "application/json"}),
-    # the whole body is sent: catalogd refuses it from Content-Length, the gateway relays the 413 while sending
-    case("register: body past max_body_bytes with its Content-Length", "POST", R, 413,
-         body=b"{" + rep(b" ", 16 << 20) + b"}", headers={"Content-Type": "application/json"}),
+    # (a declared Content-Length past the cap is refused by catalogd's body filter up front — CatalogdIT; through
+    # the gateway the relay of that early 413 is the gateway's business, so the cap is exercised here chunked)
 
     # --- the other routes: names, unknown datasets, methods, auth ---
     case("manifest: name outside the grammar", "GET", "/v1/catalog/manifest/Bad-Name", 400),

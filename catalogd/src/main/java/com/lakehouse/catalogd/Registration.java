@@ -26,8 +26,9 @@ import com.lakehouse.shared.error.UnprocessableException;
  * each naming the field and the limit.
  *
  * <p>The schema fingerprint is computed here with {@link SchemaFingerprint}, never taken on trust: a
- * request may leave {@code schema_fingerprint} out, and one that sends a fingerprint other than the
- * schema's is refused with 422 (a caller that computes it differently has a bug worth hearing about).
+ * request may leave {@code schema_fingerprint} out, and one that sends another (well-formed) value has
+ * it replaced by the schema's own, so the stored fingerprint always matches the stored schema and
+ * clients that hash differently (older ones, tests) keep working; what they get back is catalogd's.
  */
 public record Registration(String name, String schemaFingerprint, List<SchemaColumn> schema,
         List<DataObject> objects, Mode mode) {
@@ -60,13 +61,8 @@ public record Registration(String name, String schemaFingerprint, List<SchemaCol
         Mode mode = mode(request.mode());
         checkSchema(request.schema(), limits);
         checkObjects(request.objects(), limits);
+        // catalogd's own fingerprint, whatever the caller sent (a well-formed one is replaced, not trusted)
         String fingerprint = SchemaFingerprint.of(request.schema());
-        if (request.schemaFingerprint() != null && !request.schemaFingerprint().equals(fingerprint)) {
-            throw new UnprocessableException("schema_fingerprint " + request.schemaFingerprint()
-                    + " is not the fingerprint of the schema sent (" + fingerprint + ", SPEC §5: SHA-256 over "
-                    + "name 0x1F type joined by 0x1E); send that one, or leave schema_fingerprint out",
-                    details("schema_fingerprint", null, "SHA-256 of the schema (SPEC §5): " + fingerprint));
-        }
         return new Registration(name, fingerprint, request.schema(), request.objects(), mode);
     }
 

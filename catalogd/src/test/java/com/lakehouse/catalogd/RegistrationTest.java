@@ -48,11 +48,13 @@ class RegistrationTest {
     }
 
     @Test
-    void computesAMissingFingerprintAndRefusesOneThatIsNotTheSchemas() {
+    void computesTheFingerprintItselfReplacingOneThatIsNotTheSchemas() {
         assertThat(Registration.of(request("orders", null, null, "k")).schemaFingerprint())
                 .isEqualTo(SchemaFingerprint.of(schema()));
-        assertUnprocessable(request("orders", "a".repeat(64), null, "k"), "schema_fingerprint", "schema_fingerprint");
-        assertUnprocessable(request("orders", CatalogFixtures.FP_B, null, "k"), "schema_fingerprint", "schema_fingerprint");
+        assertThat(Registration.of(request("orders", "a".repeat(64), null, "k")).schemaFingerprint())
+                .isEqualTo(SchemaFingerprint.of(schema()));
+        assertThat(Registration.of(request("orders", CatalogFixtures.FP_B, null, "k")).schemaFingerprint())
+                .isEqualTo(CatalogFixtures.FP_A);
     }
 
     @Test
