@@ -6,16 +6,23 @@ source "$(dirname "$0")/lib.sh"
 
 if [[ "${LH_VIA_GATEWAY:-0}" == "1" ]]; then BASE="$LH_GATEWAY/v1"; else BASE=$(svc_url catalogd); fi
 NAME=smoke_catalog
-FP_A=$(printf 'a%.0s' {1..64})
-FP_B=$(printf 'b%.0s' {1..64})
+# Two schemas, A and B (city's type differs), and their SPEC §5 fingerprints: SHA-256 over
+# name 0x1F type, joined by 0x1E. catalogd computes the fingerprint itself (a caller's is replaced).
+fingerprint() {
+  python3 -c 'import hashlib, sys; print(hashlib.sha256("\x1e".join(c + "\x1f" + t for c, t in
+    [("id", "BIGINT"), ("city", sys.argv[1])]).encode()).hexdigest())' "$1"
+}
+FP_A=$(fingerprint VARCHAR)
+FP_B=$(fingerprint BIGINT)
 
-# body NAME FINGERPRINT MODE KEY...: a register body with one object per key.
+# body NAME FINGERPRINT MODE KEY...: a register body with one object per key (schema B for FP_B).
 body() {
-  python3 - "$@" <<'PY'
+  python3 - "$FP_B" "$@" <<'PY'
 import json, sys
-name, fp, mode, *keys = sys.argv[1:]
+fp_b, name, fp, mode, *keys = sys.argv[1:]
+city = "BIGINT" if fp == fp_b else "VARCHAR"
 print(json.dumps({"name": name, "schema_fingerprint": fp, "mode": mode,
-  "schema": [{"name": "id", "type": "BIGINT", "nullable": False}, {"name": "city", "type": "VARCHAR", "nullable": True}],
+  "schema": [{"name": "id", "type": "BIGINT", "nullable": False}, {"name": "city", "type": city, "nullable": True}],
   "objects": [{"key": "datasets/smoke_catalog/" + k + ".parquet", "size": 10, "etag": "e-" + k, "row_count": 5} for k in keys]}))
 PY
 }
@@ -34,6 +41,10 @@ pass "dataset_id is UUIDv5(namespace, name)"
 register "$NAME" "$FP_A" replace k1
 expect_status 200 "same fingerprint and objects"
 [[ "$(json_get '["outcome"]')" == "unchanged" ]] || fail "re-register is not unchanged"
+register "$NAME" "$(printf 'c%.0s' {1..64})" replace k1
+expect_status 200 "a fingerprint that is not the schema's is replaced"
+[[ "$(json_get '["outcome"]')" == "unchanged" && "$(json_get '["manifest"]["schema_fingerprint"]')" == "$FP_A" ]] \
+  || fail "catalogd did not keep its own fingerprint"
 
 register "$NAME" "$FP_A" append k2
 expect_status 200 "append of a new object"

@@ -37,6 +37,7 @@ public class Catalog {
     private final CheckpointPolicy checkpoints;
     private final Clock clock;
     private final RegisterHook hook;
+    private final RegisterLimits limits;
     private final ReentrantLock mutations = new ReentrantLock();
     private volatile CatalogState state;
 
@@ -45,6 +46,12 @@ public class Catalog {
     }
 
     public Catalog(CatalogStore store, CatalogJournal journal, CheckpointPolicy checkpoints, Clock clock, RegisterHook hook) {
+        this(store, journal, checkpoints, clock, hook, RegisterLimits.DEFAULTS);
+    }
+
+    public Catalog(CatalogStore store, CatalogJournal journal, CheckpointPolicy checkpoints, Clock clock, RegisterHook hook,
+            RegisterLimits limits) {
+        this.limits = limits;
         this.store = store;
         this.journal = journal;
         this.checkpoints = checkpoints;
@@ -73,7 +80,7 @@ public class Catalog {
         mutations.lock();
         try {
             CatalogState current = loadedState();
-            return switch (RegisterRules.decide(current, request, clock.instant())) {
+            return switch (RegisterRules.decide(current, request, clock.instant(), limits)) {
                 case RegisterDecision.Unchanged unchanged -> new RegisterResponse(RegisterResponse.UNCHANGED, unchanged.current());
                 case RegisterDecision.Conflict conflict -> throw conflict(conflict.current(), request);
                 case RegisterDecision.Changed changed -> {
@@ -112,6 +119,13 @@ public class Catalog {
         DatasetNames.require(name);
         List<DatasetManifest> history = loadedState().history(name).orElseThrow(() -> unknown(name));
         return new ManifestVersions(name, history);
+    }
+
+    /** What {@code GET /catalog/stats} shows: datasets and version once loaded, and the quarantine. */
+    public CatalogStats stats(CatalogQuarantine quarantine) {
+        CatalogState current = state;
+        return new CatalogStats(current != null, current == null ? 0 : current.datasetCount(),
+                current == null ? 0 : current.catalogVersion(), quarantine.count(), quarantine.entries());
     }
 
     public CatalogListing list() {

@@ -1,14 +1,17 @@
 package com.lakehouse.catalogd;
 
+import java.io.IOException;
+import java.io.InputStream;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -17,8 +20,8 @@ import com.lakehouse.shared.auth.RequestActor;
 import com.lakehouse.shared.catalog.CatalogListing;
 import com.lakehouse.shared.catalog.DatasetManifest;
 import com.lakehouse.shared.catalog.ManifestVersions;
-import com.lakehouse.shared.catalog.RegisterRequest;
 import com.lakehouse.shared.catalog.RegisterResponse;
+import com.lakehouse.shared.error.InvalidRequestException;
 
 /** The routes of SPEC §4; the wire records are the ones {@code CatalogClient} reads. */
 @RestController
@@ -26,16 +29,38 @@ import com.lakehouse.shared.catalog.RegisterResponse;
 class CatalogController {
 
     private final Catalog catalog;
+    private final RegisterLimits limits;
+    private final CatalogQuarantine quarantine;
+    private final RegisterSlots slots;
+    private final RegisterBody body;
 
-    CatalogController(Catalog catalog) {
+    CatalogController(Catalog catalog, RegisterLimits limits, CatalogQuarantine quarantine, CatalogdProperties properties) {
         this.catalog = catalog;
+        this.limits = limits;
+        this.quarantine = quarantine;
+        this.slots = new RegisterSlots(properties.maxConcurrentRegisters(), properties.registerWait());
+        this.body = new RegisterBody(limits);
     }
 
-    @PostMapping("/register")
-    ResponseEntity<RegisterResponse> register(@RequestBody RegisterRequest body, HttpServletRequest request) {
-        RegisterResponse response = catalog.register(Registration.of(body), RequestActor.of(request));
+    /**
+     * The body is read here, not by a message converter: a register slot is taken first, and the
+     * arrays are counted before any record is built (RegisterBody), so no crowd of large registers
+     * can exhaust the heap.
+     */
+    @PostMapping(path = "/register", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<RegisterResponse> register(HttpServletRequest request) {
+        RegisterResponse response = slots.run(() -> catalog.register(
+                Registration.of(body.read(inputOf(request)), limits), RequestActor.of(request)));
         HttpStatus status = RegisterResponse.CREATED.equals(response.outcome()) ? HttpStatus.CREATED : HttpStatus.OK;
         return ResponseEntity.status(status).body(response);
+    }
+
+    private static InputStream inputOf(HttpServletRequest request) {
+        try {
+            return request.getInputStream();
+        } catch (IOException e) {
+            throw new InvalidRequestException("the register body could not be read: " + e.getClass().getSimpleName());
+        }
     }
 
     @GetMapping("/manifest/{name}")
@@ -57,6 +82,12 @@ class CatalogController {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
         }
         return ResponseEntity.ok().eTag(etag).body(listing);
+    }
+
+    /** Answers while loading too: whether the catalog is loaded, and every record set aside by the load. */
+    @GetMapping("/stats")
+    CatalogStats stats() {
+        return catalog.stats(quarantine);
     }
 
     @DeleteMapping("/manifest/{name}")

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 
 import com.lakehouse.shared.auth.AuthPolicy;
 import com.lakehouse.shared.boot.FleetService;
+import com.lakehouse.shared.health.HealthState;
 import com.lakehouse.shared.http.ServiceClient;
 import com.lakehouse.shared.http.UpstreamUrl;
 import com.lakehouse.shared.journal.JournalClient;
@@ -36,8 +37,14 @@ class CatalogdConfiguration {
     }
 
     @Bean
-    CatalogStore catalogStore(CatalogdProperties properties, StorageClient storage, ManifestParquet parquet) {
-        return new StoragedCatalogStore(storage, parquet, Path.of(properties.dataDir(), "scratch"));
+    CatalogQuarantine catalogQuarantine(HealthState health) {
+        return new CatalogQuarantine(health);
+    }
+
+    @Bean
+    CatalogStore catalogStore(CatalogdProperties properties, StorageClient storage, ManifestParquet parquet,
+            CatalogQuarantine quarantine) {
+        return new StoragedCatalogStore(storage, parquet, Path.of(properties.dataDir(), "scratch"), quarantine);
     }
 
     @Bean
@@ -52,12 +59,19 @@ class CatalogdConfiguration {
     }
 
     @Bean
-    Catalog catalog(CatalogStore store, JournalClient journal, CheckpointPolicy checkpoints, RegisterHook hook) {
-        return new Catalog(store, new CatalogJournal(journal), checkpoints, Clock.systemUTC(), hook);
+    RegisterLimits registerLimits(CatalogdProperties properties) {
+        return RegisterLimits.of(properties);
     }
 
     @Bean
-    CatalogRehydrator catalogRehydrator(CatalogStore store, Catalog catalog, CatalogdProperties properties) {
-        return new CatalogRehydrator(store, catalog, properties.rehydrateRetry());
+    Catalog catalog(CatalogStore store, JournalClient journal, CheckpointPolicy checkpoints, RegisterHook hook,
+            RegisterLimits limits) {
+        return new Catalog(store, new CatalogJournal(journal), checkpoints, Clock.systemUTC(), hook, limits);
+    }
+
+    @Bean
+    CatalogRehydrator catalogRehydrator(CatalogStore store, Catalog catalog, CatalogdProperties properties,
+            HealthState health) {
+        return new CatalogRehydrator(store, catalog, properties.rehydrateRetry(), health);
     }
 }

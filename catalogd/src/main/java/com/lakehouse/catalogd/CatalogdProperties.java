@@ -18,6 +18,13 @@ import com.lakehouse.shared.fleet.FleetPorts;
  * @param rehydrateRetry   the pause between attempts to load the catalog while storaged is unreachable
  * @param checkpointEvery  changes between two snapshots of the whole catalog (bounds restart time)
  * @param maxBodyBytes     request body cap
+ * @param maxColumns       columns in a register's schema (422 above)
+ * @param maxColumnNameBytes UTF-8 bytes of a column name (422 above)
+ * @param maxObjects       objects in one register and in one dataset version (413 above)
+ * @param maxObjectKeyBytes UTF-8 bytes of an object key (422 above)
+ * @param maxEtagBytes     UTF-8 bytes of an object's etag (422 above)
+ * @param maxConcurrentRegisters registers holding a body in memory at once
+ * @param registerWait     how long a register waits for one of those slots before 503 with Retry-After
  */
 @ConfigurationProperties("lakehouse.catalogd")
 public record CatalogdProperties(
@@ -28,5 +35,12 @@ public record CatalogdProperties(
         @DefaultValue("30s") Duration storagedTimeout,
         @DefaultValue("2s") Duration rehydrateRetry,
         @DefaultValue("64") int checkpointEvery,
-        @DefaultValue("16777216") long maxBodyBytes) {
+        @DefaultValue("16777216") long maxBodyBytes,
+        @DefaultValue("1024") int maxColumns,
+        @DefaultValue("255") int maxColumnNameBytes,
+        @DefaultValue("100000") int maxObjects,
+        @DefaultValue("1024") int maxObjectKeyBytes,
+        @DefaultValue("128") int maxEtagBytes,
+        @DefaultValue("4") int maxConcurrentRegisters,
+        @DefaultValue("10s") Duration registerWait) {
 }

@@ -79,6 +79,42 @@ public final class ManifestParquet implements AutoCloseable {
         return changes;
     }
 
+    /**
+     * The rows of one file, each decoded on its own: a row that cannot be decoded (unknown kind,
+     * schema or objects that are not the expected lists) comes back with its problem instead of
+     * failing the file. A file that is not catalog Parquet at all throws.
+     */
+    public synchronized List<Decoded> decode(Path file) {
+        String sql = "SELECT sequence, kind, name, dataset_id, version, schema_fingerprint, CAST(to_json(schema) AS VARCHAR), "
+                + "CAST(to_json(objects) AS VARCHAR), row_count, created_at, updated_at FROM read_parquet(" + DuckDbSql.literal(file)
+                + ") ORDER BY sequence, CASE kind WHEN '" + CHECKPOINT + "' THEN 1 ELSE 0 END, name, version";
+        List<Decoded> decoded = new ArrayList<>();
+        try (Statement statement = duckdb.connection().createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                long sequence = rows.getLong(1);
+                try {
+                    decoded.add(new Decoded(sequence, change(rows), null));
+                } catch (RuntimeException e) {
+                    decoded.add(new Decoded(sequence, null, "row " + sequence + " cannot be decoded: "
+                            + firstLine(HostPaths.redact(String.valueOf(e.getMessage()), file.getParent(), "<scratch>"))));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("not a catalog Parquet file: " + firstLine(HostPaths.redact(e.getMessage(), file.getParent(), "<scratch>")));
+        }
+        return decoded;
+    }
+
+    /** DuckDB follows its message with the statement, whose file path it may cut short (past redaction). */
+    private static String firstLine(String message) {
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
+    }
+
+    /** One decoded row: the change, or why it could not be decoded. */
+    public record Decoded(long sequence, CatalogChange change, String problem) {
+    }
+
     private void bind(PreparedStatement insert, CatalogChange change) throws SQLException {
         insert.setLong(1, change.sequence());
         for (int i = 2; i <= 11; i++) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import com.lakehouse.shared.catalog.DataObject;
 import com.lakehouse.shared.catalog.DatasetManifest;
 import com.lakehouse.shared.catalog.SchemaColumn;
+import com.lakehouse.shared.error.UnprocessableException;
 
 /**
  * The register contract of SPEC §4 (ADR-020 idempotency) as a pure function of the current state:
@@ -27,10 +28,18 @@ public final class RegisterRules {
     }
 
     public static RegisterDecision decide(CatalogState state, Registration request, Instant now) {
+        return decide(state, request, now, RegisterLimits.DEFAULTS);
+    }
+
+    /**
+     * As {@link #decide(CatalogState, Registration, Instant)}, refusing a version that would hold more
+     * than {@code max_objects} objects (an append past it: 413) or more than 2^53-1 rows in all (422).
+     */
+    public static RegisterDecision decide(CatalogState state, Registration request, Instant now, RegisterLimits limits) {
         Optional<DatasetManifest> existing = state.current(request.name());
         if (existing.isEmpty()) {
-            return new RegisterDecision.Changed(null, manifest(request, 1, request.schema(), request.objects(),
-                    now.toString(), now.toString()));
+            return new RegisterDecision.Changed(null, manifest(request, 1, request.schema(),
+                    bounded(request.objects(), limits), now.toString(), now.toString()));
         }
         DatasetManifest current = existing.get();
         if (!current.schemaFingerprint().equals(request.schemaFingerprint())) {
@@ -45,7 +54,7 @@ public final class RegisterRules {
         List<SchemaColumn> schema = request.mode() == Registration.Mode.APPEND
                 ? widenedNullability(current.schema(), request.schema())
                 : request.schema();
-        return new RegisterDecision.Changed(current, manifest(request, current.version() + 1, schema, objects,
+        return new RegisterDecision.Changed(current, manifest(request, current.version() + 1, schema, bounded(objects, limits),
                 current.createdAt(), now.toString()));
     }
 
@@ -89,6 +98,30 @@ public final class RegisterRules {
         return merged;
     }
 
+    private static List<DataObject> bounded(List<DataObject> objects, RegisterLimits limits) {
+        if (objects.size() > limits.maxObjects()) {
+            throw Registration.tooManyObjects(objects.size(), limits);
+        }
+        return objects;
+    }
+
+    /** The version's row count; past 2^53-1 (or a long) the register is refused, nothing changed. */
+    private static long rowCount(List<DataObject> objects) {
+        long rows = 0;
+        for (DataObject object : objects) {
+            try {
+                rows = Math.addExact(rows, object.rowCount());
+            } catch (ArithmeticException e) {
+                rows = Long.MAX_VALUE;
+            }
+            if (rows > RegisterLimits.MAX_COUNT) {
+                throw new UnprocessableException("the version's objects hold more than 2^53-1 rows in all",
+                        Registration.details("objects[].row_count", null, RegisterLimits.MAX_COUNT));
+            }
+        }
+        return rows;
+    }
+
     private static Map<String, String> etagsByKey(List<DataObject> objects) {
         Map<String, String> etags = new LinkedHashMap<>();
         objects.forEach(o -> etags.put(o.key(), o.etag()));
@@ -97,7 +130,7 @@ public final class RegisterRules {
 
     private static DatasetManifest manifest(Registration request, long version, List<SchemaColumn> schema,
             List<DataObject> objects, String createdAt, String updatedAt) {
-        long rows = objects.stream().mapToLong(DataObject::rowCount).sum();
+        long rows = rowCount(objects);
         return new DatasetManifest(DatasetIds.of(request.name()).toString(), request.name(), version,
                 request.schemaFingerprint(), schema, objects, rows, createdAt, updatedAt);
     }

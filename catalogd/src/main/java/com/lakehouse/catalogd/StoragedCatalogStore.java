@@ -34,17 +34,20 @@ public final class StoragedCatalogStore implements CatalogStore {
     static final String PREFIX = "_catalog/";
     static final String CHANGES = PREFIX + "changes/";
     static final String SNAPSHOTS = PREFIX + "snapshots/";
+    static final String QUARANTINE = PREFIX + "quarantine/";
     private static final Pattern KEY = Pattern.compile("^_catalog/(changes|snapshots)/(\\d{12})\\.parquet$");
     private static final Log LOG = LogFactory.getLog(StoragedCatalogStore.class);
 
     private final StorageClient storage;
     private final ManifestParquet parquet;
     private final Path scratch;
+    private final CatalogQuarantine quarantine;
 
-    public StoragedCatalogStore(StorageClient storage, ManifestParquet parquet, Path scratch) {
+    public StoragedCatalogStore(StorageClient storage, ManifestParquet parquet, Path scratch, CatalogQuarantine quarantine) {
         this.storage = storage;
         this.parquet = parquet;
         this.scratch = scratch;
+        this.quarantine = quarantine;
     }
 
     static String changeKey(long sequence) {
@@ -66,6 +69,13 @@ public final class StoragedCatalogStore implements CatalogStore {
         }
     }
 
+    /**
+     * The newest snapshot and the changes after it. A storaged failure throws (the load is retried);
+     * a file or row that cannot be applied (not catalog Parquet, a row that does not decode, a name
+     * or type outside the grammar, a sequence other than its key's) is skipped, its file copied to
+     * {@code _catalog/quarantine/} (the original stays where it is, never deleted) and counted, and
+     * the load goes on: a record written by hand never stops catalogd from starting.
+     */
     @Override
     public CatalogState load() {
         List<StoredObject> objects = storage.listAll(PREFIX);
@@ -77,7 +87,8 @@ public final class StoragedCatalogStore implements CatalogStore {
         for (StoredObject object : objects) {
             Matcher key = KEY.matcher(object.key());
             if (!key.matches()) {
-                if (!object.key().startsWith(SNAPSHOTS) && !object.key().startsWith(CHANGES)) {
+                if (!object.key().startsWith(SNAPSHOTS) && !object.key().startsWith(CHANGES)
+                        && !object.key().startsWith(QUARANTINE)) {
                     LOG.warn("catalog load: ignoring foreign object " + object.key());
                 }
                 continue;
@@ -88,15 +99,52 @@ public final class StoragedCatalogStore implements CatalogStore {
         }
         Path dir = tempDir("load-");
         try {
-            List<Path> files = new ArrayList<>();
-            for (String key : keys) {
-                Path file = dir.resolve(Integer.toString(files.size()) + ".parquet");
-                storage.download(key, file);
-                files.add(file);
+            List<CatalogChange> changes = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                Path file = dir.resolve(i + ".parquet");
+                storage.download(keys.get(i), file);
+                changes.addAll(applicable(keys.get(i), file));
             }
-            return CatalogState.replay(parquet.read(files));
+            return CatalogState.replay(changes);
         } finally {
             deleteTree(dir);
+        }
+    }
+
+    /** The rows of {@code file} (downloaded from {@code key}) that may be applied; the others are quarantined. */
+    private List<CatalogChange> applicable(String key, Path file) {
+        Matcher name = KEY.matcher(key);
+        long sequence = name.matches() ? Long.parseLong(name.group(2)) : -1;
+        List<ManifestParquet.Decoded> rows;
+        try {
+            rows = parquet.decode(file);
+        } catch (RuntimeException e) {
+            setAside(key, file, List.of(String.valueOf(e.getMessage())));
+            return List.of();
+        }
+        List<CatalogChange> good = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (ManifestParquet.Decoded row : rows) {
+            String problem = row.problem() != null ? row.problem()
+                    : StoredChanges.problem(row.change(), sequence).orElse(null);
+            if (problem == null) {
+                good.add(row.change());
+            } else {
+                problems.add(problem);
+            }
+        }
+        if (!problems.isEmpty()) {
+            setAside(key, file, problems);
+        }
+        return good;
+    }
+
+    /** Copies the file under {@code _catalog/quarantine/} and counts each bad record; a failed copy fails the load. */
+    private void setAside(String key, Path file, List<String> problems) {
+        String keptAt = QUARANTINE + key.substring(PREFIX.length());
+        storage.put(keptAt, file);
+        for (String problem : problems) {
+            quarantine.record(key, keptAt, problem);
         }
     }
 

@@ -6,18 +6,25 @@ import java.util.List;
 import com.lakehouse.shared.catalog.DataObject;
 import com.lakehouse.shared.catalog.RegisterRequest;
 import com.lakehouse.shared.catalog.SchemaColumn;
+import com.lakehouse.shared.catalog.SchemaFingerprint;
 
 /** Register bodies for tests. */
 final class CatalogFixtures {
 
-    static final String FP_A = "a".repeat(64);
-    static final String FP_B = "b".repeat(64);
+    /** The fingerprint of {@link #schema()}: catalogd computes it and refuses any other. */
+    static final String FP_A = SchemaFingerprint.of(schema());
+    /** The fingerprint of {@link #otherSchema()}. */
+    static final String FP_B = SchemaFingerprint.of(otherSchema());
 
     private CatalogFixtures() {
     }
 
     static List<SchemaColumn> schema() {
         return List.of(new SchemaColumn("id", "BIGINT", false), new SchemaColumn("city", "VARCHAR", true));
+    }
+
+    static List<SchemaColumn> otherSchema() {
+        return List.of(new SchemaColumn("id", "VARCHAR", false));
     }
 
     static DataObject object(String key) {

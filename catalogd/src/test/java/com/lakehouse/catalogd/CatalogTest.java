@@ -32,6 +32,8 @@ import com.lakehouse.shared.catalog.SchemaColumn;
 import com.lakehouse.shared.error.ConflictException;
 import com.lakehouse.shared.error.InvalidRequestException;
 import com.lakehouse.shared.error.NotFoundException;
+import com.lakehouse.shared.error.PayloadTooLargeException;
+import com.lakehouse.shared.error.UnprocessableException;
 import com.lakehouse.shared.error.UnavailableException;
 import com.lakehouse.shared.http.ServiceClient;
 import com.lakehouse.shared.journal.JournalClient;
@@ -128,6 +130,25 @@ class CatalogTest {
     }
 
     @Test
+    void anAppendPastMaxObjectsOrPast2Pow53RowsIsRefusedAndChangesNothing() {
+        Catalog bounded = new Catalog(store, new CatalogJournal(journal), checkpoints,
+                Clock.fixed(Instant.parse("2026-05-01T10:00:00Z"), ZoneOffset.UTC), RegisterHook.NONE,
+                new RegisterLimits(10, 10, 2, 100, 100));
+        bounded.loaded(CatalogState.empty());
+        bounded.register(registration("orders", FP_A, null, "k1", "k2"), "a");
+        assertThatThrownBy(() -> bounded.register(registration("orders", FP_A, "append", "k3"), "a"))
+                .isInstanceOf(PayloadTooLargeException.class).hasMessageContaining("max_objects");
+        long half = 1L << 52;
+        var big = new Registration("huge", FP_A, CatalogFixtures.schema(),
+                List.of(new DataObject("a", 1, "e", half), new DataObject("b", 1, "e", half)), Registration.Mode.REPLACE);
+        assertThatThrownBy(() -> bounded.register(big, "a")).isInstanceOf(UnprocessableException.class)
+                .hasMessageContaining("2^53-1");
+        assertThat(bounded.manifest("orders").version()).isEqualTo(1);
+        assertThat(bounded.list().catalogVersion()).isEqualTo(1);
+        assertThat(store.changes).hasSize(1);
+    }
+
+    @Test
     void anotherFingerprintIsAConflictCarryingBothSchemasAndChangesNothing() {
         catalog.register(registration("orders", FP_A, null, "k1"), "a");
         var drifted = new Registration("orders", FP_B, List.of(new SchemaColumn("id", "VARCHAR", false)),
@@ -174,7 +195,7 @@ class CatalogTest {
         assertThatThrownBy(() -> catalog.delete("orders", "a")).isInstanceOf(NotFoundException.class);
         assertThat(catalog.list().catalogVersion()).isEqualTo(3);
 
-        RegisterResponse again = catalog.register(registration("orders", FP_B, null, "k3"), "a");
+        RegisterResponse again = catalog.register(registration("orders", FP_A, null, "k3"), "a");
         assertThat(again.outcome()).isEqualTo(RegisterResponse.CREATED);
         assertThat(again.manifest().version()).isEqualTo(1);
         assertThat(again.manifest().datasetId()).isEqualTo(DatasetIds.of("orders").toString());

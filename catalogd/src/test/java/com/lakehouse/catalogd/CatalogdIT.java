@@ -37,6 +37,7 @@ import com.lakehouse.shared.catalog.ManifestVersions;
 import com.lakehouse.shared.catalog.RegisterRequest;
 import com.lakehouse.shared.catalog.RegisterResponse;
 import com.lakehouse.shared.catalog.SchemaColumn;
+import com.lakehouse.shared.catalog.SchemaFingerprint;
 import com.lakehouse.shared.error.ConflictException;
 import com.lakehouse.shared.error.NotFoundException;
 import com.lakehouse.shared.http.LakehouseJson;
@@ -57,8 +58,8 @@ import com.lakehouse.shared.testing.TestHttp;
 class CatalogdIT {
 
     private static final String TOKEN = "catalogd-it-token";
-    private static final String FP_A = "a".repeat(64);
-    private static final String FP_B = "b".repeat(64);
+    private static final String FP_A = SchemaFingerprint.of(schema());
+    private static final String FP_B = SchemaFingerprint.of(List.of(new SchemaColumn("id", "VARCHAR", true)));
 
     @TempDir
     static Path work;
@@ -145,6 +146,15 @@ class CatalogdIT {
     }
 
     @Test
+    @Order(2)
+    void aFingerprintThatIsNotTheSchemasIsReplacedByCatalogds() {
+        RegisterResponse created = client.register(request("it_fingerprint", "a".repeat(64), null, "k1"));
+        assertThat(created.manifest().schemaFingerprint()).isEqualTo(FP_A);
+        RegisterResponse again = client.register(request("it_fingerprint", null, null, "k1"));
+        assertThat(again.outcome()).isEqualTo(RegisterResponse.UNCHANGED);
+    }
+
+    @Test
     @Order(3)
     void anotherFingerprintIs409WithBothSchemasAndChangesNothing() {
         client.register(request("it_drift", FP_A, null, "k1"));
@@ -183,10 +193,104 @@ class CatalogdIT {
                 List.of(new DataObject("", 1, "e", 1)), null)).statusCode()).isEqualTo(400);
         assertThat(sendRaw("POST", "/catalog/register", "{not json").statusCode()).isEqualTo(400);
 
+
         assertThat(send("GET", "/catalog/manifest/it_bad", null).statusCode()).isEqualTo(404);
         assertThat(send("GET", "/catalog/manifest/it_bad/versions", null).statusCode()).isEqualTo(404);
         assertThat(send("DELETE", "/catalog/manifest/it_bad", null).statusCode()).isEqualTo(404);
         assertThat(send("GET", "/catalog/list", null).body()).doesNotContain("it_bad");
+    }
+
+    @Test
+    @Order(4)
+    void theInjectionTypeIs422NamingTheColumnAndChangesNothing() {
+        long before = client.list().catalogVersion();
+        String hostile = "INTEGER) AS a UNION ALL SELECT 42 UNION ALL SELECT CAST(NULL AS INTEGER";
+        HttpResponse<String> refused = send("POST", "/catalog/register", new RegisterRequest("it_inject", null,
+                List.of(new SchemaColumn("id", "BIGINT", false), new SchemaColumn("evil", hostile, true)),
+                List.of(object("k")), null));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(json(refused).get("field").asString()).isEqualTo("schema[1].type");
+        assertThat(refused.body()).contains("'evil'");
+        assertThat(send("GET", "/catalog/manifest/it_inject", null).statusCode()).isEqualTo(404);
+        assertThat(client.list().catalogVersion()).isEqualTo(before);
+    }
+
+    /**
+     * Issue 21: registers with hundreds of thousands of objects, eight at once, cannot exhaust
+     * catalogd's 256 MiB heap: past the body cap they are refused from Content-Length, under it the
+     * objects are counted before any is built (413 max_objects), and at most four bodies are in
+     * memory at a time. Nothing changes and catalogd stays ok.
+     */
+    @Test
+    @Order(4)
+    void hugeRegistersAre413AndCannotExhaustTheHeap() throws Exception {
+        long before = client.list().catalogVersion();
+        String underCap = hugeBody(300_000);
+        String overCap = hugeBody(400_000);
+        assertThat(underCap.length()).isLessThan(16 * 1024 * 1024);
+        assertThat(overCap.length()).isGreaterThan(16 * 1024 * 1024);
+        assertThat(statusLineForDeclaredBody(overCap.length())).contains(" 413 ");
+        HttpResponse<String> counted = sendRaw("POST", "/catalog/register", underCap);
+        assertThat(counted.statusCode()).isEqualTo(413);
+        assertThat(json(counted).get("field").asString()).isEqualTo("objects");
+        assertThat(json(counted).get("limit").asLong()).isEqualTo(100_000);
+
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            List<Future<HttpResponse<String>>> crowd = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                crowd.add(pool.submit(() -> sendRaw("POST", "/catalog/register", underCap)));
+            }
+            for (Future<HttpResponse<String>> answer : crowd) {
+                assertThat(answer.get().statusCode()).isIn(413, 503);
+            }
+        }
+        HttpResponse<String> health = call(HttpRequest.newBuilder(catalogd.url("/health")).GET());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(json(health).get("status").asString()).isEqualTo("ok");
+        assertThat(client.list().catalogVersion()).isEqualTo(before);
+        assertThat(send("GET", "/catalog/manifest/it_huge", null).statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * A register that honours 503 + Retry-After, as a client of many concurrent registers must: at
+     * most {@code max_concurrent_registers} are taken at once, the rest wait {@code register_wait}.
+     */
+    private static HttpResponse<String> sendRetrying503(RegisterRequest body) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<String> response = send("POST", "/catalog/register", body);
+            if (response.statusCode() != 503 || attempt == 20) {
+                return response;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /**
+     * The answer to a register that declares a body of {@code length} bytes and sends none: the cap
+     * is checked from Content-Length before a byte is read (an HTTP client sending the whole body
+     * would see the connection closed under it instead of the 413).
+     */
+    private static String statusLineForDeclaredBody(long length) throws IOException {
+        URI url = catalogd.url("/catalog/register");
+        try (java.net.Socket socket = new java.net.Socket(url.getHost(), url.getPort())) {
+            socket.setSoTimeout(30_000);
+            String head = "POST /catalog/register HTTP/1.1\r\nHost: " + url.getHost() + "\r\nAuthorization: Bearer " + TOKEN
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + length + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+        }
+    }
+
+    private static String hugeBody(int objects) {
+        StringBuilder body = new StringBuilder("{\"name\":\"it_huge\",\"schema\":[{\"name\":\"id\",\"type\":\"BIGINT\"}],\"objects\":[");
+        for (int i = 0; i < objects; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"key\":\"k").append(i)
+                    .append("\",\"size\":1,\"etag\":\"e\",\"row_count\":1}");
+        }
+        return body.append("]}").toString();
     }
 
     @Test
@@ -245,8 +349,8 @@ class CatalogdIT {
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < 50; i++) {
                 int n = i;
-                distinct.add(pool.submit(() -> send("POST", "/catalog/register", request("it_many_" + n, FP_A, null, "k"))));
-                same.add(pool.submit(() -> send("POST", "/catalog/register", request("it_shared", FP_A, "append", "k" + n))));
+                distinct.add(pool.submit(() -> sendRetrying503(request("it_many_" + n, FP_A, null, "k"))));
+                same.add(pool.submit(() -> sendRetrying503(request("it_shared", FP_A, "append", "k" + n))));
             }
         }
         for (Future<HttpResponse<String>> f : distinct) {
@@ -341,6 +445,60 @@ class CatalogdIT {
         assertThat(retried.outcome()).isEqualTo(RegisterResponse.UPDATED);
         assertThat(retried.manifest().version()).isEqualTo(2);
         assertThat(client.list().catalogVersion()).isEqualTo(before.catalogVersion() + 1);
+    }
+
+    /**
+     * Records written by hand under {@code _catalog/changes/} (not Parquet at all, a column type that
+     * is SQL, a name outside the grammar) never stop a load: each is skipped, copied under
+     * {@code _catalog/quarantine/} (the original left in place), counted in {@code /health}
+     * ({@code degraded}) and {@code /catalog/stats}, and the catalog comes back as acknowledged.
+     */
+    @Test
+    @Order(12)
+    void handWrittenRecordsAreQuarantinedAndTheLoadGoesOn() throws IOException {
+        StorageClient storage = StorageClient.create(storaged.baseUrl(), Optional.of(TOKEN));
+        CatalogListing before = client.list();
+        long next = before.catalogVersion() + 1;
+        String hostile = "INTEGER) AS a UNION ALL SELECT 42 UNION ALL SELECT CAST(NULL AS INTEGER";
+        storage.put(StoragedCatalogStore.changeKey(next), "{\"not\": \"parquet\"".getBytes(StandardCharsets.UTF_8));
+        try (ManifestParquet parquet = new ManifestParquet()) {
+            Path file = work.resolve("hand-written.parquet");
+            parquet.write(List.of(new CatalogChange.Registered(next + 1, handWritten("it_injected", hostile))), file);
+            storage.put(StoragedCatalogStore.changeKey(next + 1), file);
+            parquet.write(List.of(new CatalogChange.Registered(next + 2, handWritten("Not-A-Name", "BIGINT"))), file);
+            storage.put(StoragedCatalogStore.changeKey(next + 2), file);
+        }
+
+        catalogd.kill();
+        catalogd.restart();
+        awaitLoaded();
+        assertThat(client.list()).isEqualTo(before);
+        assertThat(send("GET", "/catalog/manifest/it_injected", null).statusCode()).isEqualTo(404);
+
+        HttpResponse<String> health = call(HttpRequest.newBuilder(catalogd.url("/health")).GET());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(json(health).get("status").asString()).isEqualTo("degraded");
+        assertThat(json(health).get("quarantined").asLong()).isEqualTo(3);
+        JsonNode stats = json(send("GET", "/catalog/stats", null));
+        assertThat(stats.get("loaded").asBoolean()).isTrue();
+        assertThat(stats.get("quarantined").asLong()).isEqualTo(3);
+        assertThat(stats.get("quarantined_records").toString()).contains("schema[0].type", "invalid dataset name",
+                "not a catalog Parquet file").doesNotContain(work.toString());
+        for (long sequence = next; sequence <= next + 2; sequence++) {
+            String key = StoragedCatalogStore.changeKey(sequence);
+            assertThat(storage.head(key)).as("original kept: " + key).isPresent();
+            assertThat(storage.head("_catalog/quarantine/" + key.substring("_catalog/".length()))).as("copy of " + key).isPresent();
+        }
+
+        RegisterResponse after = client.register(request("it_after_quarantine", FP_A, null, "k1"));
+        assertThat(after.outcome()).isEqualTo(RegisterResponse.CREATED);
+        assertThat(client.list().catalogVersion()).isEqualTo(next);
+    }
+
+    private static DatasetManifest handWritten(String name, String type) {
+        return new DatasetManifest(DatasetIds.of("it_hand").toString(), name, 1, "c".repeat(64),
+                List.of(new SchemaColumn("id", type, true)), List.of(object("k")), 10,
+                "2026-05-01T10:00:00Z", "2026-05-01T10:00:00Z");
     }
 
     private static void awaitLoaded() {

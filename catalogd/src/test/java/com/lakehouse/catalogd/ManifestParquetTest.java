@@ -92,4 +92,17 @@ class ManifestParquetTest {
                 .hasMessageStartingWith("cannot read catalog Parquet")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain(dir.toAbsolutePath().toString()));
     }
+
+    @Test
+    void decodeGivesEachRowOrThrowsForAFileThatIsNotCatalogParquet(@TempDir Path dir) throws IOException {
+        Path good = dir.resolve("good.parquet");
+        parquet.write(List.of(new CatalogChange.Registered(4, manifest("orders", 1, "e")), new CatalogChange.Checkpoint(4)), good);
+        assertThat(parquet.decode(good)).extracting(ManifestParquet.Decoded::problem).containsOnlyNulls();
+        assertThat(parquet.decode(good)).hasSize(2);
+
+        Path bad = Files.writeString(dir.resolve("bad.parquet"), "{\"not\": \"parquet\"}");
+        assertThatThrownBy(() -> parquet.decode(bad)).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("not a catalog Parquet file")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("/tmp").doesNotContain("\n"));
+    }
 }
