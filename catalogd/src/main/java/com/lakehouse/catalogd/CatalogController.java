@@ -21,6 +21,7 @@ import com.lakehouse.shared.catalog.CatalogListing;
 import com.lakehouse.shared.catalog.DatasetManifest;
 import com.lakehouse.shared.catalog.ManifestVersions;
 import com.lakehouse.shared.catalog.RegisterResponse;
+import com.lakehouse.shared.concurrent.AdmissionSlots;
 import com.lakehouse.shared.error.InvalidRequestException;
 
 /** The routes of SPEC §4; the wire records are the ones {@code CatalogClient} reads. */
@@ -31,14 +32,16 @@ class CatalogController {
     private final Catalog catalog;
     private final RegisterLimits limits;
     private final CatalogQuarantine quarantine;
-    private final RegisterSlots slots;
+    private final AdmissionSlots slots;
     private final RegisterBody body;
 
     CatalogController(Catalog catalog, RegisterLimits limits, CatalogQuarantine quarantine, CatalogdProperties properties) {
         this.catalog = catalog;
         this.limits = limits;
         this.quarantine = quarantine;
-        this.slots = new RegisterSlots(properties.maxConcurrentRegisters(), properties.registerWait());
+        // A slot is taken before the body is read, so a crowd of large registers cannot exhaust the heap.
+        this.slots = new AdmissionSlots(properties.maxConcurrentRegisters(), properties.registerWait(), "registers",
+                "[catalogd] max_concurrent_registers, register_wait");
         this.body = new RegisterBody(limits);
     }
 

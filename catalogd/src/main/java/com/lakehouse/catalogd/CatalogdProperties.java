@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import com.lakehouse.shared.catalog.SchemaLimits;
 import com.lakehouse.shared.fleet.FleetPorts;
 
 /**
@@ -36,8 +37,8 @@ public record CatalogdProperties(
         @DefaultValue("2s") Duration rehydrateRetry,
         @DefaultValue("64") int checkpointEvery,
         @DefaultValue("16777216") long maxBodyBytes,
-        @DefaultValue("1024") int maxColumns,
-        @DefaultValue("255") int maxColumnNameBytes,
+        @DefaultValue("" + SchemaLimits.MAX_COLUMNS) int maxColumns,
+        @DefaultValue("" + SchemaLimits.MAX_COLUMN_NAME_BYTES) int maxColumnNameBytes,
         @DefaultValue("100000") int maxObjects,
         @DefaultValue("1024") int maxObjectKeyBytes,
         @DefaultValue("128") int maxEtagBytes,

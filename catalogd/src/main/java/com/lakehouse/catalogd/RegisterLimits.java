@@ -1,5 +1,7 @@
 package com.lakehouse.catalogd;
 
+import com.lakehouse.shared.catalog.SchemaLimits;
+
 /**
  * The bounds of one register (SPEC §2.5, {@code [catalogd]}): checked by {@link Registration#of}
  * before the catalog is touched, so nothing over them is ever persisted.
@@ -16,7 +18,9 @@ public record RegisterLimits(int maxColumns, int maxColumnNameBytes, int maxObje
     /** The largest size or row count JSON carries exactly (2^53 - 1): every client reads it back unchanged. */
     public static final long MAX_COUNT = (1L << 53) - 1;
 
-    public static final RegisterLimits DEFAULTS = new RegisterLimits(1024, 255, 100_000, 1024, 128);
+    // The schema bounds are shared with ingestd, which refuses an over-wide CSV before converting it.
+    public static final RegisterLimits DEFAULTS = new RegisterLimits(SchemaLimits.MAX_COLUMNS,
+            SchemaLimits.MAX_COLUMN_NAME_BYTES, 100_000, 1024, 128);
 
     public RegisterLimits {
         if (maxColumns < 1 || maxColumnNameBytes < 1 || maxObjects < 1 || maxObjectKeyBytes < 1 || maxEtagBytes < 1) {

@@ -64,7 +64,8 @@ class IngestdConfiguration {
     /** At most max_concurrent_ingests uploads spooled and converted at once (issue 21: bounded spools). */
     @Bean
     AdmissionSlots ingestSlots(IngestdProperties properties) {
-        return new AdmissionSlots(properties.maxConcurrentIngests(), properties.ingestQueueWait(), "ingests");
+        return new AdmissionSlots(properties.maxConcurrentIngests(), properties.ingestQueueWait(), "ingests",
+                "[ingestd] max_concurrent_ingests, ingest_queue_wait");
     }
 
     @Bean

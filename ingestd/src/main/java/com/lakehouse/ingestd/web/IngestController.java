@@ -20,8 +20,8 @@ import com.lakehouse.ingestd.ingest.SpooledCsv;
 import com.lakehouse.ingestd.ingest.UploadSpooler;
 import com.lakehouse.ingestd.multipart.MultipartFormReader;
 import com.lakehouse.shared.auth.RequestActor;
-import com.lakehouse.shared.concurrent.AdmissionSlots;
 import com.lakehouse.shared.catalog.DatasetNames;
+import com.lakehouse.shared.concurrent.AdmissionSlots;
 import com.lakehouse.shared.error.InvalidRequestException;
 
 /**

@@ -121,6 +121,9 @@ class CsvScannerTest {
                 .isInstanceOf(com.lakehouse.shared.error.UnprocessableException.class)
                 .hasMessageContaining("header column 2 is 256 bytes");
         assertThat(names(scan("id," + "é".repeat(127) + "x\n1,2\n"))).hasSize(2);
+        assertThatThrownBy(() -> scan("id,\"a\tb\"\n1,2\n"))
+                .isInstanceOf(com.lakehouse.shared.error.UnprocessableException.class)
+                .hasMessageContaining("header column 2 holds a control character");
     }
 
     @Test

@@ -29,8 +29,11 @@ public final class SchemaLimits {
         }
     }
 
-    /** Refuses a column name over {@link #MAX_COLUMN_NAME_BYTES}: 422 naming {@code field}. */
+    /** Refuses a column name over {@link #MAX_COLUMN_NAME_BYTES} or holding a control character: 422 naming {@code field}. */
     public static void checkColumnName(String name, String field) {
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            throw new UnprocessableException(field + " holds a control character", Map.of("field", field));
+        }
         int bytes = Utf8.length(name);
         if (bytes > MAX_COLUMN_NAME_BYTES) {
             throw new UnprocessableException(field + " is " + bytes + " bytes; a column name may have at most "

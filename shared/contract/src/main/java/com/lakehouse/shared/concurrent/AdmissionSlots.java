@@ -3,6 +3,7 @@ package com.lakehouse.shared.concurrent;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import com.lakehouse.shared.error.UnavailableException;
 
@@ -17,9 +18,14 @@ public final class AdmissionSlots {
     private final int capacity;
     private final Duration wait;
     private final String what;
+    private final String keys;
 
-    /** @param what what a slot is for, plural, for the refusal: "ingests", "registers" */
-    public AdmissionSlots(int capacity, Duration wait, String what) {
+    /**
+     * @param what what a slot is for, plural, for the refusal: "ingests", "registers"
+     * @param keys the configuration keys that set capacity and wait, named in the refusal so an
+     *             operator knows what to raise: "[ingestd] max_concurrent_ingests, ingest_queue_wait"
+     */
+    public AdmissionSlots(int capacity, Duration wait, String what, String keys) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1");
         }
@@ -27,6 +33,7 @@ public final class AdmissionSlots {
         this.capacity = capacity;
         this.wait = wait;
         this.what = what;
+        this.keys = keys;
     }
 
     /** A held slot; closing it gives it back (once). */
@@ -45,7 +52,8 @@ public final class AdmissionSlots {
             acquired = false;
         }
         if (!acquired) {
-            throw new UnavailableException("all " + capacity + " slots for " + what + " are busy; retry shortly",
+            throw new UnavailableException("all " + capacity + " slots for " + what + " stayed busy for "
+                    + wait.toMillis() + " ms (" + keys + "); nothing changed, retry shortly",
                     Duration.ofSeconds(Math.max(1, wait.toSeconds())), null);
         }
         return new Slot() {
@@ -59,6 +67,13 @@ public final class AdmissionSlots {
                 }
             }
         };
+    }
+
+    /** Runs {@code work} holding a slot; the slot comes back however it ends. */
+    public <T> T run(Supplier<T> work) {
+        try (Slot slot = acquire()) {
+            return work.get();
+        }
     }
 
     /** Slots free now. */

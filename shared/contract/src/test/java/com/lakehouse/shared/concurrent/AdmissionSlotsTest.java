@@ -13,12 +13,12 @@ class AdmissionSlotsTest {
 
     @Test
     void pastTheCapacityTheNextIsRefusedWithRetryAfterAndAReleasedSlotIsFreeAgain() {
-        AdmissionSlots slots = new AdmissionSlots(2, Duration.ofMillis(10), "ingests");
+        AdmissionSlots slots = new AdmissionSlots(2, Duration.ofMillis(10), "ingests", "[x] max_ingests");
         AdmissionSlots.Slot a = slots.acquire();
         AdmissionSlots.Slot b = slots.acquire();
 
         assertThatThrownBy(slots::acquire).isInstanceOf(UnavailableException.class)
-                .hasMessageContaining("all 2 slots for ingests are busy")
+                .hasMessageContaining("all 2 slots for ingests stayed busy").hasMessageContaining("[x] max_ingests")
                 .satisfies(e -> assertThat(((UnavailableException) e).headers()).containsEntry("Retry-After", "1"));
         a.close();
         a.close();
@@ -30,6 +30,15 @@ class AdmissionSlotsTest {
 
     @Test
     void aCapacityBelowOneIsAProgrammingError() {
-        assertThatThrownBy(() -> new AdmissionSlots(0, Duration.ZERO, "x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AdmissionSlots(0, Duration.ZERO, "x", "y")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void workThatFailsGivesItsSlotBack() {
+        AdmissionSlots slots = new AdmissionSlots(1, Duration.ofMillis(10), "registers", "k");
+        assertThatThrownBy(() -> slots.run(() -> {
+            throw new IllegalStateException("boom");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(slots.run(() -> "next")).isEqualTo("next");
     }
 }
