@@ -56,7 +56,7 @@ import com.lakehouse.shared.testing.TestHttp;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CatalogdIT {
 
-    private static final String TOKEN = "catalogd-it-token";
+    private static final String TOKEN = "catalogd-it-token" + "0123456789abcdef".repeat(3);
     private static final String FP_A = "a".repeat(64);
     private static final String FP_B = "b".repeat(64);
 

@@ -47,7 +47,7 @@ import com.lakehouse.shared.testing.ServiceProcess;
  */
 class QuerydIT {
 
-    private static final String TOKEN = "queryd-it-token";
+    private static final String TOKEN = "queryd-it-token" + "0123456789abcdef".repeat(3);
     private static final MediaTypeArrow ARROW = new MediaTypeArrow();
 
     @TempDir

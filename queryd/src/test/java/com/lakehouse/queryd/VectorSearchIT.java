@@ -37,7 +37,7 @@ import com.lakehouse.shared.testing.TestHttp;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class VectorSearchIT {
 
-    private static final String TOKEN = "vector-search-it";
+    private static final String TOKEN = "vector-search-it" + "0123456789abcdef".repeat(3);
     private static final String DEAD = "http://127.0.0.1:9";
 
     @TempDir

@@ -61,7 +61,7 @@ import com.lakehouse.shared.testing.ServiceProcess;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IcebergCatalogIT {
 
-    private static final String TOKEN = "iceberg-it-token";
+    private static final String TOKEN = "iceberg-it-token" + "0123456789abcdef".repeat(3);
     private static final String FP = "c".repeat(64);
     private static final String NAME = "it_trips";
     private static final List<SchemaColumn> SCHEMA = List.of(new SchemaColumn("id", "BIGINT", false),

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import com.lakehouse.shared.auth.AuthConfigException;
 import com.lakehouse.shared.config.ConfigFileException;
 import com.lakehouse.shared.config.ConfigLocation;
 import com.lakehouse.shared.config.LakehouseEnvironmentPostProcessor;
@@ -84,7 +85,7 @@ public final class LakehouseApplication {
 
     private static Throwable startupReason(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof BindRefusedException || t instanceof ConfigFileException) {
+            if (t instanceof BindRefusedException || t instanceof ConfigFileException || t instanceof AuthConfigException) {
                 return t;
             }
         }
