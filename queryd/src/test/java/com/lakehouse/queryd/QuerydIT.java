@@ -82,7 +82,7 @@ class QuerydIT {
                 .property("lakehouse.queryd.cache_bytes", "1")
                 .heap("128m") // below the size of the 1,000,000-row CSV export: it must stream
                 .start();
-        storage = StorageClient.create(storaged.baseUrl(), Optional.of(TOKEN));
+        storage = StorageClient.create(storaged.baseUrl(), Optional.of(TOKEN), "ingestd"); // puts datasets/ as ingestd does
         catalog = CatalogClient.create(catalogd.baseUrl(), Optional.of(TOKEN));
         datasets = new TestDatasets(work, storage, catalog);
         register("types", """

@@ -87,7 +87,7 @@ class VectorSearchIT {
                     .append("', ").append(w.get(3)).append(")");
             texts.add((String) w.get(1));
         }
-        new TestDatasets(work, StorageClient.create(storaged.baseUrl(), Optional.of(TOKEN)),
+        new TestDatasets(work, StorageClient.create(storaged.baseUrl(), Optional.of(TOKEN), "ingestd"),
                 CatalogClient.create(catalogd.baseUrl(), Optional.of(TOKEN)))
                 .register("workers", "SELECT * FROM (VALUES " + rows + ") t(worker_id, state, hourly_rate)", "replace");
 

@@ -41,7 +41,8 @@ class VectordConfiguration {
         IndexPublisher publisher = null;
         if (properties.storagedUrl() != null && !properties.storagedUrl().isBlank()) {
             publisher = new IndexPublisher(StorageClient.create(
-                    UpstreamUrl.parse("[vectord] storaged_url", properties.storagedUrl()), auth.primaryToken()));
+                    UpstreamUrl.parse("[vectord] storaged_url", properties.storagedUrl()), auth.primaryToken(),
+                    FleetService.VECTORD.id()));
         }
         IndexRegistry registry = new IndexRegistry(Path.of(properties.dataDir()), publisher, pool,
                 properties.ramBufferMb(), properties.commitDebounce(), journal);

@@ -90,7 +90,7 @@ class IcebergCatalogIT {
                 .property("lakehouse.catalogd.observerd_url", "http://127.0.0.1:9")
                 .property("lakehouse.catalogd.rehydrate_retry", "200ms")
                 .start();
-        storage = StorageClient.create(storaged.baseUrl(), Optional.of(TOKEN));
+        storage = StorageClient.create(storaged.baseUrl(), Optional.of(TOKEN), "ingestd"); // writes datasets/ as ingestd does
         catalog = CatalogClient.create(catalogd.baseUrl(), Optional.of(TOKEN));
         awaitLoaded();
         iceberg = restCatalog(TOKEN);
