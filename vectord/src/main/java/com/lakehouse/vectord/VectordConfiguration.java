@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.lakehouse.shared.health.HealthState;
 import com.lakehouse.shared.auth.AuthPolicy;
 import com.lakehouse.shared.boot.FleetService;
 import com.lakehouse.shared.http.UpstreamUrl;
@@ -36,8 +37,8 @@ class VectordConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    IndexRegistry indexRegistry(VectordProperties properties, AuthPolicy auth, IndexingPool pool, VectorJournal journal)
-            throws IOException {
+    IndexRegistry indexRegistry(VectordProperties properties, AuthPolicy auth, IndexingPool pool, VectorJournal journal,
+            HealthState health) throws IOException {
         IndexPublisher publisher = null;
         if (properties.storagedUrl() != null && !properties.storagedUrl().isBlank()) {
             publisher = new IndexPublisher(StorageClient.create(
@@ -45,7 +46,7 @@ class VectordConfiguration {
                     FleetService.VECTORD.id()));
         }
         IndexRegistry registry = new IndexRegistry(Path.of(properties.dataDir()), publisher, pool,
-                properties.ramBufferMb(), properties.commitDebounce(), journal);
+                properties.ramBufferMb(), properties.commitDebounce(), journal, health);
         registry.start(properties.storageWait());
         return registry;
     }

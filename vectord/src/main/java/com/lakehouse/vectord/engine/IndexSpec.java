@@ -1,5 +1,6 @@
 package com.lakehouse.vectord.engine;
 
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.lakehouse.shared.error.InvalidRequestException;
@@ -21,7 +22,8 @@ public record IndexSpec(String name, int dimension, Distance distance, int m, in
     public IndexSpec {
         requireValidName(name);
         if (dimension < 1 || dimension > MAX_DIMENSION) {
-            throw new InvalidRequestException("dimension must be between 1 and " + MAX_DIMENSION + ", got " + dimension);
+            throw new InvalidRequestException("dimension must be between 1 and " + MAX_DIMENSION + ", got " + dimension,
+                    Map.of("field", "dimension", "limit", MAX_DIMENSION));
         }
         if (distance == null) {
             throw new InvalidRequestException("distance must be one of cosine, l2, dot");
@@ -38,7 +40,7 @@ public record IndexSpec(String name, int dimension, Distance distance, int m, in
     public static void requireValidName(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new InvalidRequestException("index name must be 1-128 characters of letters, digits, '_', '.', '-',"
-                    + " starting with a letter or digit");
+                    + " starting with a letter or digit", Map.of("field", "name", "limit", 128));
         }
     }
 }
