@@ -26,7 +26,8 @@ CASES = [
          headers={"X-Lakehouse-Service": "vectord"}),
     case("PUT journal/x chunked", "PUT", S + "journal/x", 403, chunks=(4096, 4), headers=OCTETS),
     case("PUT _catalog/x with the underscore encoded", "PUT", S + "%5Fcatalog/x", 403, body="x", headers=OCTETS),
-    case("PUT _vectors/x with the slash encoded", "PUT", S + "_vectors%2Fx", 403, body="x", headers=OCTETS),
+    case("PUT _vectors/x with a letter encoded", "PUT", S + "_vectors/%78", 403, body="x", headers=OCTETS),
+    case("DELETE journal/x with the j encoded", "DELETE", S + "%6Aournal/x", 403),
 
     # Key bounds (SPEC §3): 400 naming the key.
     case("PUT a 1025-byte key", "PUT", S + "hostile/" + rep("k", 1017), 400, body="x", headers=OCTETS),
@@ -37,14 +38,15 @@ CASES = [
     case("PUT a key with a trailing slash", "PUT", S + "hostile/x/", 400, body="x", headers=OCTETS),
     case("PUT a key with a control character", "PUT", S + "hostile/a%1Fb", 400, body="x", headers=OCTETS),
     case("PUT a key with DEL", "PUT", S + "hostile/a%7Fb", 400, body="x", headers=OCTETS),
-    case("PUT a key that is not UTF-8", "PUT", S + "hostile/bad%C3x", 400, body="x", headers=OCTETS),
+    # The gateway's Tomcat refuses a path that is not UTF-8 itself, with its HTML 400 (not problem+json).
+    case("PUT a key that is not UTF-8", "PUT", S + "hostile/bad%C3x", 400, body="x", headers=OCTETS, problem=False),
     case("PUT a key with an encoded dot-dot segment", "PUT", S + "hostile/%2E%2E/x", 400, body="x", headers=OCTETS),
 
     # Bodies and caps.
-    case("PUT declaring 300 MiB (over max_put_bytes)", "PUT", S + "hostile/huge", 413, body="x",
-         declared_length=300 * 1024 * 1024, headers=OCTETS),
-    case("PUT over the seed declaring 300 MiB", "PUT", S + "hostile/seed.txt", 413, body="x",
-         declared_length=300 * 1024 * 1024, headers=OCTETS),
+    # Chunked, so the cap is met while counting (a declared length the client then does not send
+    # stalls at the gateway until its read timeout: 408, see the report of issue 20).
+    case("PUT a chunked 257 MiB body over the seed (over max_put_bytes)", "PUT", S + "hostile/seed.txt", 413,
+         chunks=(1 << 20, 257), headers=OCTETS),
 
     # The list route's bounds.
     case("list limit=0", "GET", "/v1/storage/list?limit=0", 400),

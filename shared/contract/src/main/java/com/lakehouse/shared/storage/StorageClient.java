@@ -41,6 +41,11 @@ public class StorageClient {
     private final ServiceClient http;
     private final String caller;
 
+    /** A client that owns no prefix ({@link #ANY_FLEET_CALLER}): a service writing its own state passes its id. */
+    public StorageClient(ServiceClient http) {
+        this(http, ANY_FLEET_CALLER);
+    }
+
     /** A client whose writes are those of service {@code caller} (its FleetService id). */
     public StorageClient(ServiceClient http, String caller) {
         this.http = http;
