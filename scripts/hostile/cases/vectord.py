@@ -68,7 +68,9 @@ CASES = [
     case("add: a good item then an id too long (nothing added)", "POST", ADD, 422,
          json={"items": [item("fine"), item(rep("i", 600))]}),
     case("add: to a missing index", "POST", V + "/hostile_missing/add", 404, json={"items": [item()]}),
-    case("add: a chunked 65 MiB body (over max_body_bytes)", "POST", ADD, 413, chunks=(1 << 20, 65),
+    # A chunked body is counted as it is read (413 at max_body_bytes, RequestBodyLimitIT); this one is
+    # not JSON, so the parser refuses it at its first bad token, long before the cap.
+    case("add: a chunked 65 MiB body that is not JSON", "POST", ADD, 400, chunks=(1 << 20, 65),
          headers={"Content-Type": "application/json"}),
 
     # Search, items, merge, delete.
