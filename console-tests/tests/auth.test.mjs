@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import { launch, page, shot } from '../lib/browser.mjs';
 import { startGuardedGateway } from '../lib/fleet.mjs';
 
-const TOKEN = randomBytes(18).toString('base64url');
+const TOKEN = randomBytes(32).toString('hex');
 let gateway;
 let browser;
 

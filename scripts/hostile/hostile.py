@@ -27,7 +27,7 @@ def case(name, method, path, expect, json=None, body=None, chunks=None, declared
 
     `path` is sent as is (raw: encoded bytes stay encoded) and may name the runner's seeds:
     `{trace_uid}` (a trace that exists), dataset and vector index `hostile_seed`, object
-    `hostile/seed.txt`.
+    `hostile/seed.txt`. `{token}` in the path or a header value is the fleet token.
     """
     if isinstance(body, str):
         body = body.encode("utf-8")

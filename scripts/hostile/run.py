@@ -241,8 +241,9 @@ def host_paths():
 
 
 def run_case(fleet, c, seeds, forbidden):
-    path = c.path.format(**seeds)
-    body, headers = c.body, dict(c.headers)
+    # "{token}" in a path or header value is the fleet token (auth cases: lowercase scheme, query string)
+    path = c.path.format(token=fleet.token, **seeds)
+    body, headers = c.body, {k: v.replace("{token}", fleet.token) for k, v in c.headers.items()}
     if c.json is not None:
         body = json.dumps(c.json).encode()
         headers.setdefault("Content-Type", "application/json")

@@ -33,7 +33,7 @@ class CatalogdConfiguration {
 
     @Bean
     StorageClient storageClient(ServiceClient storagedClient) {
-        return new StorageClient(storagedClient);
+        return new StorageClient(storagedClient, FleetService.CATALOGD.id());
     }
 
     @Bean

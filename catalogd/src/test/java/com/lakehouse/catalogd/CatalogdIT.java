@@ -57,7 +57,7 @@ import com.lakehouse.shared.testing.TestHttp;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CatalogdIT {
 
-    private static final String TOKEN = "catalogd-it-token";
+    private static final String TOKEN = "catalogd-it-token" + "0123456789abcdef".repeat(3);
     private static final String FP_A = SchemaFingerprint.of(schema());
     private static final String FP_B = SchemaFingerprint.of(List.of(new SchemaColumn("id", "VARCHAR", true)));
 
@@ -456,7 +456,8 @@ class CatalogdIT {
     @Test
     @Order(12)
     void handWrittenRecordsAreQuarantinedAndTheLoadGoesOn() throws IOException {
-        StorageClient storage = StorageClient.create(storaged.baseUrl(), Optional.of(TOKEN));
+        // _catalog/ is catalogd's own prefix: storaged takes writes there only in catalogd's name.
+        StorageClient storage = StorageClient.create(storaged.baseUrl(), Optional.of(TOKEN), "catalogd");
         CatalogListing before = client.list();
         long next = before.catalogVersion() + 1;
         String hostile = "INTEGER) AS a UNION ALL SELECT 42 UNION ALL SELECT CAST(NULL AS INTEGER";

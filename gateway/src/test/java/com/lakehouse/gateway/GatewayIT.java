@@ -37,6 +37,8 @@ class GatewayIT {
     private static final List<String> SERVICES = List.of("storaged", "catalogd", "ingestd", "queryd", "vectord",
             "embedd", "pathway", "observerd");
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(3);
+    /** A 64-hex fleet token for the guarded gateway (SPEC §2.3 refuses short ones). */
+    private static final String EDGE_TOKEN = "e0d6e5ec" + "0123456789abcdef".repeat(3) + "e0d6e5ec";
 
     @TempDir
     static Path workDir;
@@ -58,7 +60,7 @@ class GatewayIT {
                 // pathway sits behind a sub-path, as a service mounted under /api of another host would
                 name.equals("pathway") ? upstream.url() + "/api" : upstream.url().toString()));
         gateway = builder.build().launch();
-        guarded = ServiceProcess.builder("gateway", workDir.resolve("guarded")).env("AUTH_TOKEN", "edge-secret")
+        guarded = ServiceProcess.builder("gateway", workDir.resolve("guarded")).env("AUTH_TOKEN", EDGE_TOKEN)
                 .property("lakehouse.gateway.catalogd_url", upstreams.get("catalogd").url()).build().launch();
         broken = ServiceProcess.builder("gateway", workDir.resolve("broken"))
                 .property("lakehouse.gateway.storaged_url", "localhost:3211").build().launch();
@@ -399,9 +401,9 @@ class GatewayIT {
         assertThat(wrong.statusCode()).isEqualTo(401);
 
         HttpResponse<String> allowed = client.send(HttpRequest.newBuilder(list)
-                .header("Authorization", "Bearer edge-secret").GET().build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + EDGE_TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(allowed.statusCode()).isEqualTo(200);
-        assertThat(json(allowed).path("headers").path("authorization").get(0).asString()).isEqualTo("Bearer edge-secret");
+        assertThat(json(allowed).path("headers").path("authorization").get(0).asString()).isEqualTo("Bearer " + EDGE_TOKEN);
 
         HttpResponse<String> health = client.send(HttpRequest.newBuilder(guarded.url("/v1/health")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -33,7 +33,8 @@ class IngestdConfiguration {
 
     @Bean
     StorageClient storageClient(IngestdProperties properties, AuthPolicy auth) {
-        return StorageClient.create(url("storaged_url", properties.storagedUrl()), auth.primaryToken());
+        return StorageClient.create(url("storaged_url", properties.storagedUrl()), auth.primaryToken(),
+                FleetService.INGESTD.id());
     }
 
     @Bean

@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class FakeGateway implements AutoCloseable {
 
-    static final String TOKEN = "s3cret-token";
+    static final String TOKEN = "s3cret-token" + "0123456789abcdef".repeat(3);
     static final int DIMENSION = 4;
     static final int TABLE_ROWS = 250;
 

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 
+import com.lakehouse.shared.boot.FleetService;
 import com.lakehouse.observerd.events.EventLog;
 import com.lakehouse.observerd.events.EventWitness;
 import com.lakehouse.observerd.events.ObserverLimits;
@@ -67,7 +68,8 @@ class ObserverdConfiguration {
     @Bean
     StorageClient storageClient(ObserverdProperties properties, AuthPolicy auth) {
         URI url = UpstreamUrl.parse("[observerd] storaged_url", properties.storagedUrl());
-        return new StorageClient(new ServiceClient("storaged", url, auth.primaryToken(), STORAGE_TIMEOUT));
+        return new StorageClient(new ServiceClient("storaged", url, auth.primaryToken(), STORAGE_TIMEOUT),
+                FleetService.OBSERVERD.id());
     }
 
     @Bean

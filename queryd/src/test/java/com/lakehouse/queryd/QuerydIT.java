@@ -47,7 +47,7 @@ import com.lakehouse.shared.testing.ServiceProcess;
  */
 class QuerydIT {
 
-    private static final String TOKEN = "queryd-it-token-0123456789abcdef01234";
+    private static final String TOKEN = "queryd-it-token" + "0123456789abcdef".repeat(3);
     private static final MediaTypeArrow ARROW = new MediaTypeArrow();
 
     @TempDir
@@ -82,7 +82,7 @@ class QuerydIT {
                 .property("lakehouse.queryd.cache_bytes", "1")
                 .heap("128m") // below the size of the 1,000,000-row CSV export: it must stream
                 .start();
-        storage = StorageClient.create(storaged.baseUrl(), Optional.of(TOKEN));
+        storage = StorageClient.create(storaged.baseUrl(), Optional.of(TOKEN), "ingestd"); // puts datasets/ as ingestd does
         catalog = CatalogClient.create(catalogd.baseUrl(), Optional.of(TOKEN));
         datasets = new TestDatasets(work, storage, catalog);
         register("types", """

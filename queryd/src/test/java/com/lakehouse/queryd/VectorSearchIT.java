@@ -37,7 +37,7 @@ import com.lakehouse.shared.testing.TestHttp;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class VectorSearchIT {
 
-    private static final String TOKEN = "vector-search-it-0123456789abcdef0123";
+    private static final String TOKEN = "vector-search-it" + "0123456789abcdef".repeat(3);
     private static final String DEAD = "http://127.0.0.1:9";
 
     @TempDir
@@ -87,7 +87,7 @@ class VectorSearchIT {
                     .append("', ").append(w.get(3)).append(")");
             texts.add((String) w.get(1));
         }
-        new TestDatasets(work, StorageClient.create(storaged.baseUrl(), Optional.of(TOKEN)),
+        new TestDatasets(work, StorageClient.create(storaged.baseUrl(), Optional.of(TOKEN), "ingestd"),
                 CatalogClient.create(catalogd.baseUrl(), Optional.of(TOKEN)))
                 .register("workers", "SELECT * FROM (VALUES " + rows + ") t(worker_id, state, hourly_rate)", "replace");
 

@@ -96,6 +96,43 @@ class StoragedIT {
     }
 
     @Test
+    void ownedPrefixesChangeOnlyForTheirOwner() {
+        for (String[] owned : new String[][] {{"_catalog/it/x", "catalogd"}, {"_vectors/it/x", "vectord"},
+                {"journal/it/x", "observerd"}, {"datasets/it/x.parquet", "ingestd"}}) {
+            String key = owned[0];
+            assertThat(put(key, owned[1]).statusCode()).as("PUT %s as its owner", key).isEqualTo(200);
+            for (String caller : new String[] {null, "fleet", "pathway"}) {
+                HttpResponse<String> refused = put(key, caller);
+                assertThat(refused.statusCode()).as("PUT %s as %s", key, caller).isEqualTo(403);
+                assertThat(refused.body()).contains("\"field\":\"key\"").contains(owned[1]);
+                assertThat(delete(key, caller).statusCode()).as("DELETE %s as %s", key, caller).isEqualTo(403);
+            }
+            HttpResponse<byte[]> kept = http.get(key, null);
+            assertThat(new String(kept.body(), StandardCharsets.UTF_8)).as("nothing changed").isEqualTo(owned[1]);
+            assertThat(delete(key, owned[1]).statusCode()).isEqualTo(204);
+        }
+        assertThat(put("_catalogue/it", null).statusCode()).as("not an owned prefix").isEqualTo(200);
+        assertThat(http.delete("_catalogue/it").statusCode()).isEqualTo(204);
+    }
+
+    private static HttpResponse<String> put(String key, String caller) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(http.objectUri(key))
+                .PUT(HttpRequest.BodyPublishers.ofString(caller == null ? "anonymous" : caller));
+        if (caller != null) {
+            request.header(StorageClient.SERVICE_HEADER, caller);
+        }
+        return http.send(request);
+    }
+
+    private static HttpResponse<String> delete(String key, String caller) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(http.objectUri(key)).DELETE();
+        if (caller != null) {
+            request.header(StorageClient.SERVICE_HEADER, caller);
+        }
+        return http.send(request);
+    }
+
+    @Test
     void keyEdgeCasesRoundTripByteExact() {
         List<String> keys = List.of("edge/with space", "edge/\"double\" and 'single' quotes", "edge/100% sure",
                 "edge/a+b=c", "edge/hash#tag", "edge/what?x=1&y=2", "edge/résumé/日本語", "edge/emoji 😀",

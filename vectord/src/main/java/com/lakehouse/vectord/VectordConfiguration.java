@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.lakehouse.shared.health.HealthState;
 import com.lakehouse.shared.auth.AuthPolicy;
 import com.lakehouse.shared.boot.FleetService;
 import com.lakehouse.shared.http.UpstreamUrl;
@@ -36,15 +37,16 @@ class VectordConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    IndexRegistry indexRegistry(VectordProperties properties, AuthPolicy auth, IndexingPool pool, VectorJournal journal)
-            throws IOException {
+    IndexRegistry indexRegistry(VectordProperties properties, AuthPolicy auth, IndexingPool pool, VectorJournal journal,
+            HealthState health) throws IOException {
         IndexPublisher publisher = null;
         if (properties.storagedUrl() != null && !properties.storagedUrl().isBlank()) {
             publisher = new IndexPublisher(StorageClient.create(
-                    UpstreamUrl.parse("[vectord] storaged_url", properties.storagedUrl()), auth.primaryToken()));
+                    UpstreamUrl.parse("[vectord] storaged_url", properties.storagedUrl()), auth.primaryToken(),
+                    FleetService.VECTORD.id()));
         }
         IndexRegistry registry = new IndexRegistry(Path.of(properties.dataDir()), publisher, pool,
-                properties.ramBufferMb(), properties.commitDebounce(), journal);
+                properties.ramBufferMb(), properties.commitDebounce(), journal, health);
         registry.start(properties.storageWait());
         return registry;
     }

@@ -87,10 +87,10 @@ class VectordIT {
     void createListGetAndDeleteAnIndexWithItsStoredCommitPoint() {
         assertThat(create("life", 4, "cosine").status()).isEqualTo(201);
         assertThat(create("life", 4, "cosine").status()).isEqualTo(409);
-        assertThat(create("bad/name", 4, "cosine").status()).isEqualTo(400);
-        assertThat(create(".hidden", 4, "cosine").status()).isEqualTo(400);
-        assertThat(create("dim0", 0, "cosine").status()).isEqualTo(400);
-        assertThat(create("dim4097", 4097, "cosine").status()).isEqualTo(400);
+        assertThat(create("bad/name", 4, "cosine").status()).isEqualTo(422);
+        assertThat(create(".hidden", 4, "cosine").status()).isEqualTo(422);
+        assertThat(create("dim0", 0, "cosine").status()).isEqualTo(422);
+        assertThat(create("dim4097", 4097, "cosine").status()).isEqualTo(422);
         assertThat(create("dist", 4, "hamming").status()).isEqualTo(400);
         assertThat(api.post("/vectors/index", "{\"name\":\"nodim\"}").status()).isEqualTo(400);
         assertThat(create("dim4096", 4096, "dot").status()).isEqualTo(201);

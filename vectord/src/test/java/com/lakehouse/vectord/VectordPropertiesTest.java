@@ -24,6 +24,21 @@ class VectordPropertiesTest {
         assertThat(p.maxBodyBytes()).isEqualTo(64L * 1024 * 1024);
         assertThat(p.ramBufferMb()).isEqualTo(64);
         assertThat(p.storageWait()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(p.maxDimension()).isEqualTo(4096);
+        assertThat(p.maxBatchItems()).isEqualTo(10_000);
+        assertThat(p.maxIdBytes()).isEqualTo(512);
+        assertThat(p.maxMetadataKeys()).isEqualTo(64);
+        assertThat(p.maxMetadataKeyBytes()).isEqualTo(128);
+        assertThat(p.maxMetadataValueBytes()).isEqualTo(4096);
+        assertThat(p.maxMetadataDepth()).isEqualTo(4);
+    }
+
+    @Test
+    void limitsBeyondTheEngineRefuseTheStart() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> bind(Map.of("lakehouse.vectord.max_dimension", "5000")))
+                .hasStackTraceContaining("max_dimension");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> bind(Map.of("lakehouse.vectord.max_metadata_value_bytes", "40000")))
+                .hasStackTraceContaining("max_metadata_value_bytes");
     }
 
     @Test
@@ -38,9 +53,16 @@ class VectordPropertiesTest {
                 Map.entry("lakehouse.vectord.max_k", "50"),
                 Map.entry("lakehouse.vectord.max_body_bytes", "1024"),
                 Map.entry("lakehouse.vectord.ram_buffer_mb", "16"),
-                Map.entry("lakehouse.vectord.storage_wait", "1s")),
+                Map.entry("lakehouse.vectord.storage_wait", "1s"),
+                Map.entry("lakehouse.vectord.max_dimension", "1536"),
+                Map.entry("lakehouse.vectord.max_batch_items", "100"),
+                Map.entry("lakehouse.vectord.max_id_bytes", "64"),
+                Map.entry("lakehouse.vectord.max_metadata_keys", "8"),
+                Map.entry("lakehouse.vectord.max_metadata_key_bytes", "32"),
+                Map.entry("lakehouse.vectord.max_metadata_value_bytes", "256"),
+                Map.entry("lakehouse.vectord.max_metadata_depth", "2")),
                 new VectordProperties("127.0.0.1:4000", "", "http://obs:1", "/var/lib/vectord",
-                Duration.ofSeconds(2), 128, 50, 1024, 16, Duration.ofSeconds(1)));
+                Duration.ofSeconds(2), 128, 50, 1024, 16, Duration.ofSeconds(1), 1536, 100, 64, 8, 32, 256, 2));
     }
 
     private static VectordProperties bind(Map<String, String> values) {

@@ -61,7 +61,7 @@ import com.lakehouse.shared.testing.ServiceProcess;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IcebergCatalogIT {
 
-    private static final String TOKEN = "iceberg-it-token";
+    private static final String TOKEN = "iceberg-it-token" + "0123456789abcdef".repeat(3);
     private static final String FP = null; // catalogd computes the schema fingerprint itself
     private static final String NAME = "it_trips";
     private static final List<SchemaColumn> SCHEMA = List.of(new SchemaColumn("id", "BIGINT", false),
@@ -90,7 +90,7 @@ class IcebergCatalogIT {
                 .property("lakehouse.catalogd.observerd_url", "http://127.0.0.1:9")
                 .property("lakehouse.catalogd.rehydrate_retry", "200ms")
                 .start();
-        storage = StorageClient.create(storaged.baseUrl(), Optional.of(TOKEN));
+        storage = StorageClient.create(storaged.baseUrl(), Optional.of(TOKEN), "ingestd"); // writes datasets/ as ingestd does
         catalog = CatalogClient.create(catalogd.baseUrl(), Optional.of(TOKEN));
         awaitLoaded();
         iceberg = restCatalog(TOKEN);

@@ -27,13 +27,16 @@ class ConsoleIT {
     static Path workDir;
 
     private static ServiceProcess gateway;
+    /** A 64-hex fleet token (SPEC §2.3 refuses short ones). */
+    private static final String TOKEN = "c0501e00" + "0123456789abcdef".repeat(3) + "c0501e00";
+
     private static final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void start() throws InterruptedException {
         gateway = ServiceProcess.builder("gateway", workDir.resolve("gateway")).heap("128m")
-                .env("AUTH_TOKEN", "console-secret").build().launch();
+                .env("AUTH_TOKEN", TOKEN).build().launch();
         long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
         while (System.nanoTime() < deadline) {
             assertThat(gateway.isAlive()).as("gateway exited:%n%s", gateway.logTail(40)).isTrue();
@@ -63,7 +66,7 @@ class ConsoleIT {
 
     private static HttpResponse<String> getWithToken(String path) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(URI.create(gateway.baseUrl() + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer console-secret").build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + TOKEN).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import com.lakehouse.shared.error.InvalidRequestException;
 
@@ -37,12 +38,12 @@ public record ObjectKey(String value) {
             char c = raw.charAt(i);
             if (c == '%') {
                 if (i + 2 >= raw.length()) {
-                    throw new InvalidRequestException("key has a truncated percent escape");
+                    throw invalid("key has a truncated percent escape");
                 }
                 int high = Character.digit(raw.charAt(i + 1), 16);
                 int low = Character.digit(raw.charAt(i + 2), 16);
                 if (high < 0 || low < 0) {
-                    throw new InvalidRequestException("key has an invalid percent escape");
+                    throw invalid("key has an invalid percent escape");
                 }
                 bytes.write(high << 4 | low);
                 i += 2;
@@ -60,33 +61,38 @@ public record ObjectKey(String value) {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
         } catch (CharacterCodingException e) {
-            throw new InvalidRequestException("key is not valid UTF-8");
+            throw invalid("key is not valid UTF-8");
         }
     }
 
     /** Refuses a key SPEC §3 does not allow; the message says which rule it broke. */
     public static void validate(String key) {
         if (key == null || key.isEmpty()) {
-            throw new InvalidRequestException("key is empty");
+            throw invalid("key is empty");
         }
         int length = key.getBytes(StandardCharsets.UTF_8).length;
         if (length > MAX_BYTES) {
-            throw new InvalidRequestException("key is " + length + " bytes; the limit is " + MAX_BYTES);
+            throw new InvalidRequestException("key is " + length + " bytes; the limit is " + MAX_BYTES,
+                    Map.of("field", "key", "max_bytes", MAX_BYTES));
         }
         if (key.startsWith("/")) {
-            throw new InvalidRequestException("key must not start with '/'");
+            throw invalid("key must not start with '/'");
         }
         if (key.codePoints().anyMatch(Character::isISOControl)) {
-            throw new InvalidRequestException("key must not contain control characters");
+            throw invalid("key must not contain control characters");
         }
         for (String segment : key.split("/", -1)) {
             if (segment.isEmpty()) {
-                throw new InvalidRequestException("key must not have an empty segment");
+                throw invalid("key must not have an empty segment");
             }
             if (segment.equals(".") || segment.equals("..")) {
-                throw new InvalidRequestException("key must not have a '" + segment + "' segment");
+                throw invalid("key must not have a '" + segment + "' segment");
             }
         }
+    }
+
+    private static InvalidRequestException invalid(String message) {
+        return new InvalidRequestException(message, Map.of("field", "key"));
     }
 
     @Override

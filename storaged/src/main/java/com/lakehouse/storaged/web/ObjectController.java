@@ -28,6 +28,7 @@ import com.lakehouse.storaged.store.ObjectKey;
 import com.lakehouse.storaged.store.ObjectMeta;
 import com.lakehouse.storaged.store.ObjectStore;
 import com.lakehouse.storaged.store.ObjectUploader;
+import com.lakehouse.storaged.store.PrefixOwnership;
 import com.lakehouse.storaged.store.PutCaps;
 import com.lakehouse.storaged.store.PutResult;
 import com.lakehouse.storaged.store.PutSlots;
@@ -61,6 +62,7 @@ public class ObjectController {
     @PutMapping(ROUTE + "**")
     PutResult put(HttpServletRequest request) throws IOException {
         ObjectKey key = keyOf(request);
+        PrefixOwnership.checkMayChange(key, request.getHeader(StorageClient.SERVICE_HEADER), "PUT");
         long cap = caps.capFor(key);
         long declared = request.getContentLengthLong();
         if (declared > cap) {
@@ -104,7 +106,9 @@ public class ObjectController {
 
     @DeleteMapping(ROUTE + "**")
     ResponseEntity<Void> delete(HttpServletRequest request) {
-        store.delete(keyOf(request));
+        ObjectKey key = keyOf(request);
+        PrefixOwnership.checkMayChange(key, request.getHeader(StorageClient.SERVICE_HEADER), "DELETE");
+        store.delete(key);
         return ResponseEntity.noContent().build();
     }
 

@@ -1,8 +1,10 @@
 package com.lakehouse.vectord.engine;
 
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.lakehouse.shared.error.InvalidRequestException;
+import com.lakehouse.shared.error.UnprocessableException;
 
 /**
  * What an index is: its name, the dimension every vector has, the distance it ranks by, and the
@@ -21,7 +23,8 @@ public record IndexSpec(String name, int dimension, Distance distance, int m, in
     public IndexSpec {
         requireValidName(name);
         if (dimension < 1 || dimension > MAX_DIMENSION) {
-            throw new InvalidRequestException("dimension must be between 1 and " + MAX_DIMENSION + ", got " + dimension);
+            throw new UnprocessableException("dimension must be between 1 and " + MAX_DIMENSION + ", got " + dimension,
+                    Map.of("field", "dimension", "limit", MAX_DIMENSION));
         }
         if (distance == null) {
             throw new InvalidRequestException("distance must be one of cosine, l2, dot");
@@ -34,11 +37,11 @@ public record IndexSpec(String name, int dimension, Distance distance, int m, in
         }
     }
 
-    /** @throws InvalidRequestException unless the name is 1-128 of {@code [A-Za-z0-9_.-]}, starting alphanumeric */
+    /** @throws UnprocessableException (422) unless the name is 1-128 of {@code [A-Za-z0-9_.-]}, starting alphanumeric */
     public static void requireValidName(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new InvalidRequestException("index name must be 1-128 characters of letters, digits, '_', '.', '-',"
-                    + " starting with a letter or digit");
+            throw new UnprocessableException("index name must be 1-128 characters of letters, digits, '_', '.', '-',"
+                    + " starting with a letter or digit", Map.of("field", "name", "limit", 128));
         }
     }
 }

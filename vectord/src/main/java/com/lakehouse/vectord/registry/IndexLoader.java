@@ -22,6 +22,7 @@ import com.lakehouse.vectord.engine.IndexingPool;
 import com.lakehouse.vectord.engine.VectorIndex;
 import com.lakehouse.vectord.persist.Envelope;
 import com.lakehouse.vectord.persist.IndexPublisher;
+import com.lakehouse.vectord.persist.RemoteKeys;
 
 /**
  * Brings every index up at startup: from its local directory when that holds a commit, otherwise
@@ -40,9 +41,12 @@ final class IndexLoader {
     private final double ramBufferMb;
     private final Duration storageWait;
     private final SafeMessages messages;
+    private final IndexQuarantine quarantine;
 
-    IndexLoader(Path dataDir, IndexPublisher publisher, IndexingPool pool, double ramBufferMb, Duration storageWait) {
+    IndexLoader(Path dataDir, IndexPublisher publisher, IndexingPool pool, double ramBufferMb, Duration storageWait,
+            IndexQuarantine quarantine) {
         this.dataDir = dataDir;
+        this.quarantine = quarantine;
         this.publisher = publisher;
         this.pool = pool;
         this.ramBufferMb = ramBufferMb;
@@ -54,16 +58,24 @@ final class IndexLoader {
     record Loaded(ManagedIndex index, long restoreMillis) {
     }
 
+    /**
+     * Every index that loads. One that does not is quarantined ({@link IndexQuarantine}) and the
+     * rest still load: a local directory that cannot be opened is moved aside, and then restored
+     * from storaged when storage has the index.
+     */
     List<Loaded> loadAll() throws IOException {
         Files.createDirectories(dataDir);
         Set<String> local = localIndexes();
         List<String> remote = publisher == null ? List.of() : remoteIndexes();
         List<Loaded> loaded = new ArrayList<>();
-        for (String name : local) {
+        for (String name : List.copyOf(local)) {
             try {
                 loaded.add(new Loaded(openLocal(name, remote.contains(name)), -1));
             } catch (IOException | RuntimeException e) {
-                LOG.error("vectord: cannot open index '" + name + "': " + messages.of(e));
+                String reason = "cannot open: " + messages.of(e);
+                LOG.error("vectord: index '" + name + "' " + reason);
+                quarantine.local(name, reason);
+                local.remove(name);
             }
         }
         for (String name : remote) {
@@ -75,7 +87,9 @@ final class IndexLoader {
                     LOG.info("vectord: restored index '" + name + "' from storaged in " + millis + " ms");
                     loaded.add(new Loaded(restored, millis));
                 } catch (IOException | RuntimeException e) {
-                    LOG.error("vectord: cannot restore index '" + name + "' from storaged: " + messages.of(e));
+                    String reason = "cannot restore from storaged: " + messages.of(e);
+                    LOG.error("vectord: index '" + name + "' " + reason);
+                    quarantine.remote(name, RemoteKeys.commitPoint(name), reason);
                 }
             }
         }
@@ -89,14 +103,26 @@ final class IndexLoader {
                 String name = dir.getFileName().toString();
                 if (name.startsWith(RESTORING)) {
                     FileTrees.deleteTree(dir);
+                } else if (name.equals(IndexQuarantine.DIRECTORY) || !Files.isDirectory(dir)) {
+                    continue;
                 } else if (VectorIndex.committedSpec(dir).filter(s -> s.name().equals(name)).isPresent()) {
                     names.add(name);
-                } else if (Files.isDirectory(dir)) {
-                    LOG.warn("vectord: ignoring directory '" + name + "' in data_dir: no committed vector index in it");
+                } else if (isEmpty(dir)) {
+                    LOG.warn("vectord: ignoring empty directory '" + name + "' in data_dir");
+                } else {
+                    // Not an index vectord can read (a corrupt commit, or files put there by hand):
+                    // set aside, so a restore from storaged never overwrites it.
+                    quarantine.local(name, "no readable committed vector index named '" + name + "' in it");
                 }
             }
         }
         return names;
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
     }
 
     /** The index names in storaged; waits a little for a storaged that is still starting. */

@@ -16,6 +16,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.lucene.store.AlreadyClosedException;
 
+import com.lakehouse.shared.health.HealthState;
 import com.lakehouse.shared.error.ConflictException;
 import com.lakehouse.shared.error.InvalidRequestException;
 import com.lakehouse.shared.error.NotFoundException;
@@ -48,12 +49,20 @@ public final class IndexRegistry implements AutoCloseable {
     private final Map<String, ManagedIndex> indexes = new ConcurrentHashMap<>();
     private final Map<String, Long> restoreMillis = new ConcurrentHashMap<>();
     private final SafeMessages messages;
+    private final IndexQuarantine quarantine;
 
     /**
      * @param publisher null when {@code storaged_url} is empty: indexes then live in the local data directory only
      */
     public IndexRegistry(Path dataDir, IndexPublisher publisher, IndexingPool pool, double ramBufferMb,
             Duration commitDebounce, VectorJournal journal) {
+        this(dataDir, publisher, pool, ramBufferMb, commitDebounce, journal, new HealthState());
+    }
+
+    /** @param health where indexes that cannot be loaded at startup are reported (quarantined) */
+    public IndexRegistry(Path dataDir, IndexPublisher publisher, IndexingPool pool, double ramBufferMb,
+            Duration commitDebounce, VectorJournal journal, HealthState health) {
+        this.quarantine = new IndexQuarantine(dataDir, health);
         this.dataDir = dataDir;
         this.publisher = publisher;
         this.pool = pool;
@@ -65,7 +74,7 @@ public final class IndexRegistry implements AutoCloseable {
 
     /** Opens or restores every index; commits those whose storage copy lags behind. */
     public void start(Duration storageWait) throws IOException {
-        for (IndexLoader.Loaded loaded : new IndexLoader(dataDir, publisher, pool, ramBufferMb, storageWait).loadAll()) {
+        for (IndexLoader.Loaded loaded : new IndexLoader(dataDir, publisher, pool, ramBufferMb, storageWait, quarantine).loadAll()) {
             ManagedIndex managed = loaded.index();
             managed.index().onBackgroundChange(() -> scheduler.mutated(managed));
             indexes.put(managed.name(), managed);
@@ -236,6 +245,7 @@ public final class IndexRegistry implements AutoCloseable {
             perIndex.put(managed.name(), entry);
         }
         out.put("indexes", perIndex);
+        out.put("quarantined", quarantine.entries());
         out.put("journal", journal.stats());
         return out;
     }

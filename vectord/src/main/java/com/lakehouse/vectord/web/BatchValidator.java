@@ -13,7 +13,8 @@ import com.lakehouse.vectord.engine.VectorItem;
 /**
  * Checks a whole batch before anything is written (SPEC §7: all-or-nothing): every item needs a
  * non-empty id and a vector of exactly the index's dimension whose values are finite as 32-bit
- * floats, with a non-zero norm under cosine. The first failure names the item's position and id.
+ * floats, with a non-zero norm under cosine, and ids and metadata within {@link ItemLimits}. The
+ * first failure names the item's position (and id, when that is within its bound).
  */
 final class BatchValidator {
 
@@ -21,9 +22,15 @@ final class BatchValidator {
     }
 
     static List<VectorItem> validate(AddRequest request, IndexSpec spec) {
+        return validate(request, spec, ItemLimits.DEFAULTS);
+    }
+
+    /** As {@link #validate(AddRequest, IndexSpec)}, with the bounds of {@link ItemLimits} on count, ids and metadata. */
+    static List<VectorItem> validate(AddRequest request, IndexSpec spec, ItemLimits limits) {
         if (request == null || request.items() == null || request.items().isEmpty()) {
             throw new InvalidRequestException("items must be a non-empty list");
         }
+        limits.checkBatchSize(request.items().size());
         List<VectorItem> items = new ArrayList<>(request.items().size());
         for (int i = 0; i < request.items().size(); i++) {
             AddRequest.Item item = request.items().get(i);
@@ -33,6 +40,8 @@ final class BatchValidator {
             if (item.id() == null || item.id().isEmpty()) {
                 throw invalid(i, null, "has an empty id");
             }
+            limits.checkId("items[" + i + "].id", item.id());
+            limits.checkMetadata("items[" + i + "].metadata", item.metadata());
             float[] vector = toFloats(item.vector(), spec, i, item.id());
             items.add(new VectorItem(item.id(), vector, item.metadata()));
         }

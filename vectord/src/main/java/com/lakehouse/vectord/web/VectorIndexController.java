@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.lakehouse.shared.auth.RequestActor;
 import com.lakehouse.shared.error.InvalidRequestException;
+import com.lakehouse.shared.error.UnprocessableException;
 import com.lakehouse.shared.storage.StorageKeys;
 import com.lakehouse.vectord.VectordProperties;
 import com.lakehouse.vectord.engine.Distance;
@@ -38,16 +39,23 @@ class VectorIndexController {
 
     private final IndexRegistry registry;
     private final VectordProperties properties;
+    private final ItemLimits limits;
 
     VectorIndexController(IndexRegistry registry, VectordProperties properties) {
         this.registry = registry;
         this.properties = properties;
+        this.limits = ItemLimits.of(properties);
     }
 
     @PostMapping("/index")
     ResponseEntity<IndexSummary> create(@RequestBody CreateIndexRequest body, HttpServletRequest request) throws IOException {
         if (body.dimension() == null) {
-            throw new InvalidRequestException("dimension is required");
+            throw new InvalidRequestException("dimension is required", Map.of("field", "dimension"));
+        }
+        if (body.dimension() > properties.maxDimension()) {
+            throw new UnprocessableException("dimension is " + body.dimension() + "; the limit is "
+                    + properties.maxDimension() + " (max_dimension)",
+                    Map.of("field", "dimension", "limit", properties.maxDimension()));
         }
         String distanceName = body.distance() == null ? "cosine" : body.distance();
         Distance distance = Distance.parse(distanceName)
@@ -77,7 +85,7 @@ class VectorIndexController {
 
     @PostMapping("/index/{name}/add")
     AddResponse add(@PathVariable String name, @RequestBody AddRequest body, HttpServletRequest request) {
-        List<VectorItem> items = BatchValidator.validate(body, registry.spec(name));
+        List<VectorItem> items = BatchValidator.validate(body, registry.spec(name), limits);
         IndexRegistry.AddOutcome outcome = registry.add(name, items, RequestActor.of(request));
         return new AddResponse(outcome.added(), outcome.count());
     }
@@ -86,6 +94,9 @@ class VectorIndexController {
     SearchResponse search(@PathVariable String name, @RequestBody SearchRequest body) {
         IndexSpec spec = registry.spec(name);
         float[] query = BatchValidator.toFloats(body.vector(), spec, -1, null);
+        if (body.filter() != null) {
+            limits.checkKeyCount("filter", body.filter().size());
+        }
         int k = body.k() == null ? 10 : body.k();
         if (k < 1 || k > properties.maxK()) {
             throw new InvalidRequestException("k must be between 1 and " + properties.maxK() + ", got " + k);
@@ -106,7 +117,9 @@ class VectorIndexController {
 
     @DeleteMapping("/index/{name}/items/{*id}")
     ResponseEntity<Void> deleteItem(@PathVariable String name, @PathVariable String id, HttpServletRequest request) {
-        registry.deleteItem(name, itemId(id), RequestActor.of(request));
+        String itemId = itemId(id);
+        limits.checkId("id", itemId);
+        registry.deleteItem(name, itemId, RequestActor.of(request));
         return ResponseEntity.noContent().build();
     }
 

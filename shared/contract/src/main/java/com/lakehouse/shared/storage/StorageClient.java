@@ -28,20 +28,38 @@ public class StorageClient {
     private static final String OBJECT = "/storage/object/";
 
     /**
-     * Sent on every PUT: the fleet's own writes take upload slots that outside uploads (which come
-     * through the gateway without it) cannot hold (storaged's {@code fleet_put_slots}).
+     * Sent on every PUT and DELETE, naming the calling service: the fleet's own writes take upload
+     * slots that outside uploads (which come through the gateway without it) cannot hold
+     * (storaged's {@code fleet_put_slots}), and only the owner of a prefix may change keys under
+     * it ({@link OwnedPrefixes}).
      */
     public static final String SERVICE_HEADER = "X-Lakehouse-Service";
 
-    private final ServiceClient http;
+    /** The caller name of a client that owns no prefix (tools, tests). */
+    public static final String ANY_FLEET_CALLER = "fleet";
 
+    private final ServiceClient http;
+    private final String caller;
+
+    /** A client that owns no prefix ({@link #ANY_FLEET_CALLER}): a service writing its own state passes its id. */
     public StorageClient(ServiceClient http) {
+        this(http, ANY_FLEET_CALLER);
+    }
+
+    /** A client whose writes are those of service {@code caller} (its FleetService id). */
+    public StorageClient(ServiceClient http, String caller) {
         this.http = http;
+        this.caller = caller;
     }
 
     /** A client for storaged at {@code baseUrl}; transfers may take long, so the timeout is generous. */
+    public static StorageClient create(URI baseUrl, Optional<String> token, String caller) {
+        return new StorageClient(new ServiceClient("storaged", baseUrl, token, Duration.ofMinutes(30)), caller);
+    }
+
+    /** As {@link #create(URI, Optional, String)} for a caller that owns no prefix. */
     public static StorageClient create(URI baseUrl, Optional<String> token) {
-        return new StorageClient(new ServiceClient("storaged", baseUrl, token, Duration.ofMinutes(30)));
+        return create(baseUrl, token, ANY_FLEET_CALLER);
     }
 
     public StoredObject put(String key, Path file) {
@@ -59,7 +77,7 @@ public class StorageClient {
     private StoredObject put(String key, HttpRequest.BodyPublisher body) {
         HttpRequest request = http.request(OBJECT + StorageKeys.encodePath(key))
                 .header("Content-Type", "application/octet-stream")
-                .header(SERVICE_HEADER, "fleet")
+                .header(SERVICE_HEADER, caller)
                 .PUT(body).build();
         return LakehouseJson.mapper().readValue(http.sendOk(request).body(), StoredObject.class);
     }
@@ -109,7 +127,7 @@ public class StorageClient {
 
     /** Deletes; an absent key is not an error. */
     public void delete(String key) {
-        http.sendOk(http.request(OBJECT + StorageKeys.encodePath(key)).DELETE().build());
+        http.sendOk(http.request(OBJECT + StorageKeys.encodePath(key)).header(SERVICE_HEADER, caller).DELETE().build());
     }
 
     public ObjectPage list(String prefix, String after, int limit) {

@@ -22,7 +22,8 @@ import com.lakehouse.shared.web.ProblemResponses;
  * SPEC §2.3 bearer check. The whole Authorization header is compared with each accepted
  * {@code Bearer <token>} value through SHA-256 digests and {@link MessageDigest#isEqual}, so the
  * time taken says nothing about how much of a guess was right, nor about the token's length. Every
- * accepted token is checked on each request (no early exit) for the same reason.
+ * accepted token is checked on each request (no early exit) for the same reason. A refused
+ * request's body is never read ({@link RefusedBody}).
  */
 public class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -53,10 +54,17 @@ public class BearerTokenFilter extends OncePerRequestFilter {
             }
         }
         if (matched < 0) {
+            boolean body = RefusedBody.present(request);
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            if (body) {
+                RefusedBody.announceClose(response);
+            }
             String detail = header == null ? "missing Authorization header; send 'Authorization: Bearer <token>'"
                     : "invalid bearer token";
             ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, detail);
+            if (body) {
+                RefusedBody.closeWithoutDraining(response);
+            }
             return;
         }
         request.setAttribute(RequestActor.ATTRIBUTE, matched == 0 ? "token:primary" : "token:secondary-" + matched);

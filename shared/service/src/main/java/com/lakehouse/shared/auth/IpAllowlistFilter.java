@@ -37,6 +37,13 @@ public class IpAllowlistFilter extends OncePerRequestFilter {
                 return;
             }
         }
+        boolean body = RefusedBody.present(request);
+        if (body) {
+            RefusedBody.announceClose(response);
+        }
         ProblemResponses.write(response, HttpStatus.FORBIDDEN, "source address " + remote + " is not in the allowlist");
+        if (body) {
+            RefusedBody.closeWithoutDraining(response);
+        }
     }
 }

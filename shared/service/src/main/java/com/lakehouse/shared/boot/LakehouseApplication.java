@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import com.lakehouse.shared.auth.AuthConfigException;
 import com.lakehouse.shared.config.ConfigFileException;
 import com.lakehouse.shared.config.ConfigLocation;
 import com.lakehouse.shared.config.LakehouseEnvironmentPostProcessor;
@@ -44,6 +45,11 @@ public final class LakehouseApplication {
         defaults.put("spring.jackson.property-naming-strategy", "SNAKE_CASE");
         defaults.put("server.shutdown", "graceful");
         defaults.put("spring.lifecycle.timeout-per-shutdown-phase", "10s");
+        // The container's own body parsers read past RequestBodyLimitFilter's counting stream: no
+        // servlet multipart (ingestd reads its upload through the cap itself), and a form post that
+        // Tomcat parses for a request parameter is at most 64 KiB, chunked or not (issue 20).
+        defaults.put("spring.servlet.multipart.enabled", "false");
+        defaults.put("server.tomcat.max-http-form-post-size", "64KB");
         defaults.putAll(extraDefaults);
         application.setDefaultProperties(defaults);
         return application;
@@ -84,7 +90,7 @@ public final class LakehouseApplication {
 
     private static Throwable startupReason(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof BindRefusedException || t instanceof ConfigFileException) {
+            if (t instanceof BindRefusedException || t instanceof ConfigFileException || t instanceof AuthConfigException) {
                 return t;
             }
         }

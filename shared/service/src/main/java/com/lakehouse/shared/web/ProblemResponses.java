@@ -33,7 +33,10 @@ public final class ProblemResponses {
         body.putAll(extra);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(JSON.writeValueAsBytes(body));
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        // A length, not chunks: the answer is complete on the wire even when the connection is then dropped.
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
         response.flushBuffer();
     }
 }

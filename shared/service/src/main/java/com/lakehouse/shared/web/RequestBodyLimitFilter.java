@@ -1,6 +1,10 @@
 package com.lakehouse.shared.web;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -15,7 +19,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Caps request bodies before they are parsed (SPEC §2): a declared Content-Length over the cap is
- * refused at once with 413; a chunked body is counted as it is read and fails when it passes the cap.
+ * refused at once with 413; a chunked body is counted as it is read (stream and reader alike) and
+ * fails with 413 when it passes the cap. The container's own body parsers, which would read past
+ * this wrapper, are off or bounded for every service ({@code LakehouseApplication}: no servlet
+ * multipart, form posts at most 64 KiB).
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
@@ -48,6 +55,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     private static final class CappedRequest extends HttpServletRequestWrapper {
         private final long cap;
         private ServletInputStream stream;
+        private BufferedReader reader;
 
         CappedRequest(HttpServletRequest request, long cap) {
             super(request);
@@ -60,6 +68,17 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
                 stream = new CountingStream(super.getInputStream(), cap);
             }
             return stream;
+        }
+
+        /** The reader counts too: it reads through the capped stream, never the container's own. */
+        @Override
+        public BufferedReader getReader() throws IOException {
+            if (reader == null) {
+                String encoding = getCharacterEncoding();
+                reader = new BufferedReader(new InputStreamReader(getInputStream(),
+                        encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
+            }
+            return reader;
         }
     }
 

@@ -1,6 +1,7 @@
 package com.lakehouse.shared.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -18,6 +19,16 @@ import com.lakehouse.shared.testing.TestHttp;
 
 /** SPEC §2.3 over real HTTP: the filters exactly as every service mounts them. */
 class AuthFilterIT {
+
+    // 64-character tokens: SPEC §2.3 refuses shorter ones at startup.
+    private static final String S3CRET = "5ecre75ecre75ecre75ecre75ecre75ecre75ecre75ecre75ecre75ecre70000";
+    private static final String NEXT1 = "1111111111111111111111111111111111111111111111111111111111111111";
+    private static final String NEXT2 = "2222222222222222222222222222222222222222222222222222222222222222";
+    private static final String ONLY = "0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a";
+    private static final String FROM_ENV = "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee";
+    private static final String EXPLICIT = "abababababababababababababababababababababababababababababababab";
+    private static final String FROM_VARIABLE = "cdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcd";
+    private static final String T = "7777777777777777777777777777777777777777777777777777777777777777";
 
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
 
@@ -43,45 +54,45 @@ class AuthFilterIT {
 
     @Test
     void aConfiguredTokenIsRequiredAndComparedOverTheWholeHeader() {
-        String base = boot("--lakehouse.auth.token=s3cret", "--lakehouse.auth.secondary_tokens[0]=next1",
-                "--lakehouse.auth.secondary_tokens[1]=next2");
+        String base = boot("--lakehouse.auth.token=" + S3CRET, "--lakehouse.auth.secondary_tokens[0]=" + NEXT1,
+                "--lakehouse.auth.secondary_tokens[1]=" + NEXT2);
 
         assertUnauthorized(TestHttp.get(base + "/whoami"));
         assertUnauthorized(TestHttp.get(base + "/whoami", "Authorization", "Bearer wrong"));
-        assertUnauthorized(TestHttp.get(base + "/whoami", "Authorization", "s3cret"));
-        assertUnauthorized(TestHttp.get(base + "/whoami", "Authorization", "Bearer  s3cret"));
-        assertUnauthorized(TestHttp.get(base + "/whoami", "Authorization", "Bearer s3cretX"));
-        assertUnauthorized(TestHttp.get(base + "/whoami", "Authorization", "Bearer s3cre"));
+        assertUnauthorized(TestHttp.get(base + "/whoami", "Authorization", S3CRET));
+        assertUnauthorized(TestHttp.get(base + "/whoami", "Authorization", "Bearer  " + S3CRET));
+        assertUnauthorized(TestHttp.get(base + "/whoami", "Authorization", "Bearer " + S3CRET + "X"));
+        assertUnauthorized(TestHttp.get(base + "/whoami", "Authorization", "Bearer " + S3CRET.substring(1)));
         assertUnauthorized(TestHttp.get(base + "/whoami", "Authorization", "Basic czNjcmV0"));
-        assertUnauthorized(TestHttp.get(base + "/whoami", "Authorization", "bearer s3cret"));
+        assertUnauthorized(TestHttp.get(base + "/whoami", "Authorization", "bearer " + S3CRET));
 
-        HttpResponse<String> primary = TestHttp.get(base + "/whoami", "Authorization", "Bearer s3cret");
+        HttpResponse<String> primary = TestHttp.get(base + "/whoami", "Authorization", "Bearer " + S3CRET);
         assertThat(primary.statusCode()).isEqualTo(200);
         assertThat(primary.body()).contains("token:primary");
-        HttpResponse<String> first = TestHttp.get(base + "/whoami", "Authorization", "Bearer next1");
+        HttpResponse<String> first = TestHttp.get(base + "/whoami", "Authorization", "Bearer " + NEXT1);
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.body()).contains("token:secondary-1");
-        assertThat(TestHttp.get(base + "/whoami", "Authorization", "Bearer next2").statusCode()).isEqualTo(200);
+        assertThat(TestHttp.get(base + "/whoami", "Authorization", "Bearer " + NEXT2).statusCode()).isEqualTo(200);
 
         assertThat(TestHttp.get(base + "/health").statusCode()).isEqualTo(200);
     }
 
     @Test
     void secondaryTokensAloneStillRequireAuth() {
-        String base = boot("--lakehouse.auth.token_env=LH_TEST_UNSET_VARIABLE", "--lakehouse.auth.secondary_tokens[0]=only");
+        String base = boot("--lakehouse.auth.token_env=LH_TEST_UNSET_VARIABLE", "--lakehouse.auth.secondary_tokens[0]=" + ONLY);
 
         assertUnauthorized(TestHttp.get(base + "/whoami"));
-        assertThat(TestHttp.get(base + "/whoami", "Authorization", "Bearer only").statusCode()).isEqualTo(200);
+        assertThat(TestHttp.get(base + "/whoami", "Authorization", "Bearer " + ONLY).statusCode()).isEqualTo(200);
     }
 
     @Test
     void unauthorizedBodiesAreProblemJsonWithoutTheToken() {
-        String base = boot("--lakehouse.auth.token=s3cret");
+        String base = boot("--lakehouse.auth.token=" + S3CRET);
 
         HttpResponse<String> response = TestHttp.get(base + "/whoami", "Authorization", "Bearer guess");
 
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
-        assertThat(response.body()).contains("\"status\":401").doesNotContain("s3cret").doesNotContain("guess");
+        assertThat(response.body()).contains("\"status\":401").doesNotContain(S3CRET).doesNotContain("guess");
     }
 
     @Test
@@ -91,13 +102,13 @@ class AuthFilterIT {
                 TestServiceApplication.class.getName(), "--lakehouse.catalogd.bind=127.0.0.1:" + port,
                 "--lakehouse.auth.token_env=LH_TEST_FLEET_TOKEN")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().put("LH_TEST_FLEET_TOKEN", "from-env");
+        builder.environment().put("LH_TEST_FLEET_TOKEN", FROM_ENV);
         Process process = builder.start();
         try {
             String base = "http://127.0.0.1:" + port;
             awaitHealth(base, process);
             assertUnauthorized(TestHttp.get(base + "/whoami"));
-            assertThat(TestHttp.get(base + "/whoami", "Authorization", "Bearer from-env").statusCode()).isEqualTo(200);
+            assertThat(TestHttp.get(base + "/whoami", "Authorization", "Bearer " + FROM_ENV).statusCode()).isEqualTo(200);
         } finally {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
@@ -105,11 +116,11 @@ class AuthFilterIT {
 
     @Test
     void anExplicitTokenWinsOverTheVariable() {
-        String base = boot("--lakehouse.auth.token=explicit", "--lakehouse.auth.token_env=LH_TEST_OTHER",
-                "--LH_TEST_OTHER=from-variable");
+        String base = boot("--lakehouse.auth.token=" + EXPLICIT, "--lakehouse.auth.token_env=LH_TEST_OTHER",
+                "--LH_TEST_OTHER=" + FROM_VARIABLE);
 
-        assertThat(TestHttp.get(base + "/whoami", "Authorization", "Bearer explicit").statusCode()).isEqualTo(200);
-        assertUnauthorized(TestHttp.get(base + "/whoami", "Authorization", "Bearer from-variable"));
+        assertThat(TestHttp.get(base + "/whoami", "Authorization", "Bearer " + EXPLICIT).statusCode()).isEqualTo(200);
+        assertUnauthorized(TestHttp.get(base + "/whoami", "Authorization", "Bearer " + FROM_VARIABLE));
     }
 
     @Test
@@ -151,14 +162,40 @@ class AuthFilterIT {
 
     @Test
     void bothLayersApplyAndHealthStaysOpen() {
-        String allowedSource = boot("--lakehouse.auth.token=t", "--lakehouse.auth.allowed_ips[0]=127.0.0.1");
-        String deniedSource = boot("--lakehouse.auth.token=t", "--lakehouse.auth.allowed_ips[0]=10.1.1.1");
+        String allowedSource = boot("--lakehouse.auth.token=" + T, "--lakehouse.auth.allowed_ips[0]=127.0.0.1");
+        String deniedSource = boot("--lakehouse.auth.token=" + T, "--lakehouse.auth.allowed_ips[0]=10.1.1.1");
 
         assertUnauthorized(TestHttp.get(allowedSource + "/whoami"));
-        assertThat(TestHttp.get(allowedSource + "/whoami", "Authorization", "Bearer t").statusCode()).isEqualTo(200);
-        assertThat(TestHttp.get(deniedSource + "/whoami", "Authorization", "Bearer t").statusCode()).isEqualTo(403);
+        assertThat(TestHttp.get(allowedSource + "/whoami", "Authorization", "Bearer " + T).statusCode()).isEqualTo(200);
+        assertThat(TestHttp.get(deniedSource + "/whoami", "Authorization", "Bearer " + T).statusCode()).isEqualTo(403);
         assertThat(TestHttp.get(allowedSource + "/health").statusCode()).isEqualTo(200);
         assertThat(TestHttp.get(deniedSource + "/health").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aShortBlankOrPlaceholderTokenRefusesTheStartSayingHowToMakeOne() {
+        for (String bad : List.of("s3cret", " ", "replace-with-64-hex-characters", T.substring(0, 20) + " " + T.substring(21))) {
+            assertThatThrownBy(() -> TestServiceApplication.start("--lakehouse.auth.token=" + bad))
+                    .as(bad).hasStackTraceContaining("openssl rand -hex 32");
+        }
+        assertThatThrownBy(() -> TestServiceApplication.start("--lakehouse.auth.token=" + T,
+                "--lakehouse.auth.secondary_tokens[0]=short")).hasStackTraceContaining("secondary_tokens[0]");
+        assertThatThrownBy(() -> TestServiceApplication.start("--lakehouse.auth.allowed_ips[0]=bogus"))
+                .hasStackTraceContaining("allowed_ips");
+    }
+
+    @Test
+    void aRefusedTokenExitsNonZeroWithTheReasonOnStderr() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(RepoPaths.java(), "-cp", System.getProperty("java.class.path"),
+                TestServiceApplication.class.getName(), "--lakehouse.catalogd.bind=127.0.0.1:" + FreePort.find(),
+                "--lakehouse.auth.token_env=LH_TEST_FLEET_TOKEN").redirectErrorStream(true);
+        builder.environment().put("LH_TEST_FLEET_TOKEN", "replace-with-64-hex-characters");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(output).contains("startup failed").contains("LH_TEST_FLEET_TOKEN").contains("openssl rand -hex 32")
+                .doesNotContain("replace-with-64-hex-characters");
     }
 
     private static void assertUnauthorized(HttpResponse<String> response) {

@@ -19,16 +19,21 @@ import com.lakehouse.shared.testing.TestHttp;
 /** Config files and the bind gate as a booting service meets them. */
 class ConfigBootIT {
 
+    // SPEC §2.3: tokens of at least 32 characters.
+    private static final String FROM_FILE = "f1f1f1f1f1f1f1f1f1f1f1f1f1f1f1f1f1f1f1f1f1f1f1f1f1f1f1f1f1f1f1f1";
+    private static final String CLI = "c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1c1";
+    private static final String T = "7777777777777777777777777777777777777777777777777777777777777777";
+
     @TempDir
     Path dir;
 
     @Test
     void aNamedFileIsLoadedWithTheSpaceSeparatedConfigFlag() throws IOException {
         Path file = dir.resolve("custom.toml");
-        Files.writeString(file, "[auth]\ntoken = \"from-file\"\n");
+        Files.writeString(file, "[auth]\ntoken = \"" + FROM_FILE + "\"\n");
 
         try (ConfigurableApplicationContext context = TestServiceApplication.start("--config", file.toString())) {
-            assertThat(context.getBean(AuthPolicy.class).primaryToken()).hasValue("from-file");
+            assertThat(context.getBean(AuthPolicy.class).primaryToken()).hasValue(FROM_FILE);
             String base = "http://127.0.0.1:" + TestServiceApplication.port(context);
             assertThat(TestHttp.get(base + "/whoami").statusCode()).isEqualTo(401);
         }
@@ -54,11 +59,11 @@ class ConfigBootIT {
     @Test
     void commandLineOverridesTheFile() throws IOException {
         Path file = dir.resolve("lakehouse.toml");
-        Files.writeString(file, "[auth]\ntoken = \"file\"\n");
+        Files.writeString(file, "[auth]\ntoken = \"" + FROM_FILE + "\"\n");
 
         try (ConfigurableApplicationContext context = TestServiceApplication.start("--config", file.toString(),
-                "--lakehouse.auth.token=cli")) {
-            assertThat(context.getBean(AuthPolicy.class).primaryToken()).hasValue("cli");
+                "--lakehouse.auth.token=" + CLI)) {
+            assertThat(context.getBean(AuthPolicy.class).primaryToken()).hasValue(CLI);
         }
     }
 
@@ -72,14 +77,14 @@ class ConfigBootIT {
     @Test
     void theOverrideNeedsExactlyOneAndAToken() {
         assertThatThrownBy(() -> TestServiceApplication.start("--lakehouse.catalogd.bind=0.0.0.0:0",
-                "--LH_CATALOGD_ALLOW_NONLOOPBACK=true", "--lakehouse.auth.token=t"))
+                "--LH_CATALOGD_ALLOW_NONLOOPBACK=true", "--lakehouse.auth.token=" + T))
                 .hasStackTraceContaining("LH_CATALOGD_ALLOW_NONLOOPBACK");
         assertThatThrownBy(() -> TestServiceApplication.start("--lakehouse.catalogd.bind=0.0.0.0:0",
                 "--LH_CATALOGD_ALLOW_NONLOOPBACK=1", "--lakehouse.auth.token_env=LH_TEST_UNSET_VARIABLE"))
                 .hasStackTraceContaining("no auth token");
 
         try (ConfigurableApplicationContext context = TestServiceApplication.start("--lakehouse.catalogd.bind=0.0.0.0:0",
-                "--LH_CATALOGD_ALLOW_NONLOOPBACK=1", "--lakehouse.auth.token=t")) {
+                "--LH_CATALOGD_ALLOW_NONLOOPBACK=1", "--lakehouse.auth.token=" + T)) {
             assertThat(TestServiceApplication.port(context)).isPositive();
         }
     }
