@@ -48,7 +48,7 @@ import com.lakehouse.shared.testing.TestHttp;
  */
 class CatalogdCrashIT {
 
-    private static final String TOKEN = "catalogd-crash-it-token";
+    private static final String TOKEN = "catalogd-crash-it-token" + "0123456789abcdef".repeat(2);
     private static final int WRITERS = 6;
     private static final java.util.Map<String, Integer> OUTCOMES = new ConcurrentHashMap<>();
     private static final List<SchemaColumn> SCHEMA = List.of(new SchemaColumn("id", "BIGINT", false));
