@@ -1,13 +1,13 @@
 package com.lakehouse.vectord.web;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.lakehouse.shared.error.PayloadTooLargeException;
 import com.lakehouse.shared.error.UnprocessableException;
 import com.lakehouse.shared.http.LakehouseJson;
+import com.lakehouse.shared.json.JsonDepth;
 import com.lakehouse.vectord.VectordProperties;
 
 /**
@@ -66,7 +66,7 @@ public record ItemLimits(int maxBatchItems, int maxIdBytes, int maxMetadataKeys,
                 throw over(field + " key '" + shorten(key) + "'", keyBytes + " bytes", maxMetadataKeyBytes,
                         "max_metadata_key_bytes");
             }
-            int depth = depth(entry.getValue());
+            int depth = JsonDepth.of(LakehouseJson.mapper().valueToTree(entry.getValue()));
             if (depth > maxMetadataDepth) {
                 throw over(keyField, "nested " + depth + " levels deep", maxMetadataDepth, "max_metadata_depth");
             }
@@ -81,25 +81,6 @@ public record ItemLimits(int maxBatchItems, int maxIdBytes, int maxMetadataKeys,
         if (keys > maxMetadataKeys) {
             throw over(field, keys + " keys", maxMetadataKeys, "max_metadata_keys");
         }
-    }
-
-    /** 0 for a scalar, 1 for an array or object of scalars, and so on. */
-    static int depth(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            int inner = 0;
-            for (Object v : map.values()) {
-                inner = Math.max(inner, depth(v));
-            }
-            return inner + 1;
-        }
-        if (value instanceof Collection<?> values) {
-            int inner = 0;
-            for (Object v : values) {
-                inner = Math.max(inner, depth(v));
-            }
-            return inner + 1;
-        }
-        return 0;
     }
 
     private static UnprocessableException over(String field, String actual, int limit, String key) {

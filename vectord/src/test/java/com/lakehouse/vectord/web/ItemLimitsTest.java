@@ -86,8 +86,6 @@ class ItemLimitsTest {
     void deepNestingIs422() {
         Object deep = List.of(List.of(List.of(1)));
         assertRefused(() -> add(item("a", Map.of("k", deep))), UnprocessableException.class, "items[0].metadata.k", 2);
-        assertThat(ItemLimits.depth(Map.of("a", List.of(Map.of("b", 1))))).isEqualTo(3);
-        assertThat(ItemLimits.depth("scalar")).isZero();
     }
 
     @Test
