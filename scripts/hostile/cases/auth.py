@@ -37,6 +37,10 @@ CASES = [
 
     # Near misses of the right token.
     case("blank bearer", "GET", "/v1/catalog/list", 401, headers={"Authorization": "Bearer "}),
+    # The placeholder of deploy/auth.env.example: a fleet never runs with it (TokenRules stop the
+    # start), and a caller who copies it gets 401.
+    case("the env example's placeholder token", "GET", "/v1/catalog/list", 401,
+         headers={"Authorization": "Bearer replace-with-64-hex-characters"}),
     case("the scheme alone", "GET", "/v1/catalog/list", 401, headers={"Authorization": "Bearer"}),
     case("lowercase bearer", "GET", "/v1/catalog/list", 401, headers={"Authorization": "bearer {token}"}),
     case("uppercase BEARER", "GET", "/v1/catalog/list", 401, headers={"Authorization": "BEARER {token}"}),
