@@ -149,11 +149,16 @@ class EmbeddIT {
         assertThat(post(viaOllama, "{\"texts\":[\"ok\"],\"model\":\"all-minilm-l6-v2\"}").status()).isEqualTo(400);
         assertThat(post(local, "{\"texts\":[\"unterminated").status()).isEqualTo(400);
         // Under Tomcat's 2 MiB swallow limit, so the client reads the 413 rather than a reset.
-        String overCap = "{\"texts\":[\"" + "x".repeat(100_000) + "\"]}";
+        // Two texts of 50,000 bytes: each under max_text_bytes (64 KiB), the body over a 64 KiB cap.
+        String overCap = "{\"texts\":[\"" + "x".repeat(50_000) + "\",\"" + "y".repeat(50_000) + "\"]}";
         Reply tooLarge = post(localUncached, overCap);
         assertThat(tooLarge.status()).isEqualTo(413);
         assertThat(tooLarge.body().get("detail").asString()).contains("65536");
         assertThat(post(local, overCap).status()).as("8 MiB default cap").isEqualTo(200);
+        Reply longText = post(local, "{\"texts\":[\"ok\",\"" + "x".repeat(65_537) + "\"]}");
+        assertThat(longText.status()).as("one text over max_text_bytes").isEqualTo(413);
+        assertThat(longText.body().get("field").asString()).isEqualTo("texts[1]");
+        assertThat(longText.body().get("limit").asInt()).isEqualTo(65536);
         assertThat(ollama.requests()).isEmpty();
     }
 
