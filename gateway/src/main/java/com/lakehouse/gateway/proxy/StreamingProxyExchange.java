@@ -25,6 +25,7 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.function.ServerResponse;
 
+import com.lakehouse.shared.error.UnavailableException;
 import com.lakehouse.shared.web.ClientHangUpWatch;
 
 /**
@@ -96,6 +97,11 @@ final class StreamingProxyExchange implements ProxyExchange {
         try (ClientHangUpWatch.Watch watch = hangUps.watch(servlet, upstream::cancel)) {
             response = client.executeOpen(null, upstream, context);
         } catch (IOException e) {
+            if (upstream.isCancelled()) {
+                // Nobody reads this answer; it names the cause in the log instead of "upstream unreachable".
+                throw new UnavailableException("the caller closed its connection while the upstream worked;"
+                        + " the upstream request was aborted");
+            }
             throw new UncheckedIOException(e);
         }
         HttpHeaders headers = new HttpHeaders();
