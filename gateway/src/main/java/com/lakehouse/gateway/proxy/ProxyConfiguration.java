@@ -1,5 +1,6 @@
 package com.lakehouse.gateway.proxy;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -15,11 +16,14 @@ import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
 
 import com.lakehouse.gateway.GatewayProperties;
+import com.lakehouse.shared.web.ClientHangUpWatch;
 import com.lakehouse.shared.web.RequestBodyLimit;
 
 /** The route table of SPEC §1 as Spring Cloud Gateway (server MVC) routes. */
 @Configuration(proxyBeanMethods = false)
 class ProxyConfiguration {
+
+    private static final Duration HANG_UP_CHECK = Duration.ofMillis(200);
 
     /** Validates every upstream URL at startup; a bad one stops the gateway naming its key. */
     @Bean
@@ -30,6 +34,15 @@ class ProxyConfiguration {
     @Bean(destroyMethod = "close")
     CloseableHttpClient upstreamHttpClient(GatewayProperties properties) {
         return UpstreamHttp.newPooledClient(properties.connectTimeout());
+    }
+
+    /**
+     * Aborts the upstream request of a caller that hung up. A request is first looked at after it
+     * waited 200 ms, then every 200 ms: a short request never reads the kernel's table.
+     */
+    @Bean(destroyMethod = "close")
+    ClientHangUpWatch clientHangUpWatch() {
+        return new ClientHangUpWatch(HANG_UP_CHECK, HANG_UP_CHECK);
     }
 
     @Bean
@@ -55,9 +68,9 @@ class ProxyConfiguration {
 
     @Bean
     RouterFunction<ServerResponse> proxyRoutes(GatewayProperties properties, Upstreams upstreams,
-            CloseableHttpClient upstreamHttpClient, GatewayMvcProperties gatewayMvcProperties,
+            CloseableHttpClient upstreamHttpClient, GatewayMvcProperties gatewayMvcProperties, ClientHangUpWatch hangUps,
             ObjectProvider<RequestHttpHeadersFilter> requestFilters, ObjectProvider<ResponseHttpHeadersFilter> responseFilters) {
-        UpstreamHttp http = new UpstreamHttp(upstreamHttpClient, properties.connectTimeout(), gatewayMvcProperties);
+        UpstreamHttp http = new UpstreamHttp(upstreamHttpClient, properties.connectTimeout(), gatewayMvcProperties, hangUps);
         List<RequestHttpHeadersFilter> requestChain = requestFilters.orderedStream().toList();
         List<ResponseHttpHeadersFilter> responseChain = responseFilters.orderedStream().toList();
         RouterFunction<ServerResponse> routes = null;

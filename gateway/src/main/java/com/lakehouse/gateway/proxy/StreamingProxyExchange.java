@@ -10,13 +10,13 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.apache.hc.client5.http.classic.HttpClient;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.InputStreamEntity;
-import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
 import org.springframework.cloud.gateway.server.mvc.handler.GatewayServerResponse;
 import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchange;
 import org.springframework.http.HttpHeaders;
@@ -24,6 +24,9 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.function.ServerResponse;
+
+import com.lakehouse.shared.error.UnavailableException;
+import com.lakehouse.shared.web.ClientHangUpWatch;
 
 /**
  * A {@link ProxyExchange} over a pooled, blocking Apache HttpClient 5 ("classic") connection: the
@@ -39,6 +42,12 @@ import org.springframework.web.servlet.function.ServerResponse;
  * is copied as it arrives. Closing the upstream response returns a fully read connection to the pool
  * and discards one whose body was cut short. {@code Content-Length} and {@code Transfer-Encoding}
  * are the entity's to write, so they are not copied as fields.
+ *
+ * <p>A caller that hangs up is passed on: while the exchange waits for the upstream's head, and
+ * while it copies the body, the {@link ClientHangUpWatch} looks at the caller's connection (only
+ * once the request has waited a while, so a short request never pays for it) and, when the caller
+ * has closed it, aborts the upstream request, which closes the upstream connection. The upstream
+ * then sees its own client gone (queryd cancels the statement).
  */
 final class StreamingProxyExchange implements ProxyExchange {
 
@@ -50,23 +59,27 @@ final class StreamingProxyExchange implements ProxyExchange {
     private final RequestConfig config;
     private final RequestConfig waitForContinue;
     private final List<MediaType> streamingTypes;
+    private final ClientHangUpWatch hangUps;
 
     /**
      * @param client         the pooled client every route shares
      * @param config         this route's timeouts
      * @param streamingTypes response types passed on chunk by chunk, flushed as they arrive (event streams)
+     * @param hangUps        aborts the upstream request of a caller that hung up
      */
-    StreamingProxyExchange(HttpClient client, RequestConfig config, List<MediaType> streamingTypes) {
+    StreamingProxyExchange(HttpClient client, RequestConfig config, List<MediaType> streamingTypes,
+            ClientHangUpWatch hangUps) {
         this.client = client;
         this.config = config;
         this.waitForContinue = RequestConfig.copy(config).setExpectContinueEnabled(true).build();
         this.streamingTypes = List.copyOf(streamingTypes);
+        this.hangUps = hangUps;
     }
 
     @Override
     public ServerResponse exchange(Request request) {
         HttpServletRequest servlet = request.getServerRequest().servletRequest();
-        BasicClassicHttpRequest upstream = new BasicClassicHttpRequest(request.getMethod().name(), request.getUri());
+        HttpUriRequestBase upstream = new HttpUriRequestBase(request.getMethod().name(), request.getUri());
         for (Map.Entry<String, List<String>> field : request.getHeaders().headerSet()) {
             if (isEntityFraming(field.getKey())) {
                 continue;
@@ -81,9 +94,14 @@ final class StreamingProxyExchange implements ProxyExchange {
         HttpClientContext context = HttpClientContext.create();
         context.setRequestConfig(announcesLargeBody(servlet) ? waitForContinue : config);
         ClassicHttpResponse response;
-        try {
+        try (ClientHangUpWatch.Watch watch = hangUps.watch(servlet, upstream::cancel)) {
             response = client.executeOpen(null, upstream, context);
         } catch (IOException e) {
+            if (upstream.isCancelled()) {
+                // Nobody reads this answer; it names the cause in the log instead of "upstream unreachable".
+                throw new UnavailableException("the caller closed its connection while the upstream worked;"
+                        + " the upstream request was aborted");
+            }
             throw new UncheckedIOException(e);
         }
         HttpHeaders headers = new HttpHeaders();
@@ -93,7 +111,7 @@ final class StreamingProxyExchange implements ProxyExchange {
         HttpStatusCode status = HttpStatusCode.valueOf(response.getCode());
         boolean flushEachRead = isStreaming(headers);
         ServerResponse answer = GatewayServerResponse.status(status).build((req, servletResponse) -> {
-            try (response) {
+            try (response; ClientHangUpWatch.Watch watch = hangUps.watch(servlet, upstream::cancel)) {
                 HttpEntity entity = response.getEntity();
                 if (entity != null) {
                     copy(entity.getContent(), servletResponse.getOutputStream(), flushEachRead);

@@ -17,6 +17,8 @@ import org.apache.hc.core5.util.Timeout;
 import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
 import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchange;
 
+import com.lakehouse.shared.web.ClientHangUpWatch;
+
 /**
  * The client side of the gateway: one pooled Apache HttpClient 5 shared by every route (HTTP/1.1
  * keep-alive, no redirects followed, no retries, no decompression, no cookies), and per route a
@@ -41,12 +43,14 @@ public final class UpstreamHttp {
     private final HttpClient client;
     private final Duration connectTimeout;
     private final GatewayMvcProperties gatewayProperties;
+    private final ClientHangUpWatch hangUps;
 
     public UpstreamHttp(HttpClient client, Duration connectTimeout,
-            GatewayMvcProperties gatewayProperties) {
+            GatewayMvcProperties gatewayProperties, ClientHangUpWatch hangUps) {
         this.client = client;
         this.connectTimeout = connectTimeout;
         this.gatewayProperties = gatewayProperties;
+        this.hangUps = hangUps;
     }
 
     /** The pooled client every route shares; the caller closes it. */
@@ -88,6 +92,6 @@ public final class UpstreamHttp {
                 .setRedirectsEnabled(false)
                 .setExpectContinueEnabled(false)
                 .build();
-        return new StreamingProxyExchange(client, config, gatewayProperties.getStreamingMediaTypes());
+        return new StreamingProxyExchange(client, config, gatewayProperties.getStreamingMediaTypes(), hangUps);
     }
 }

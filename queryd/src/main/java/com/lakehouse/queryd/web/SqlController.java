@@ -39,6 +39,7 @@ import com.lakehouse.queryd.sandbox.VettedQuery;
 import com.lakehouse.queryd.views.DatasetViews;
 import com.lakehouse.queryd.views.LiveView;
 import com.lakehouse.shared.error.InvalidRequestException;
+import com.lakehouse.shared.web.ClientConnection;
 
 /** {@code POST /sql} and {@code GET /sql/tables} (SPEC §6). */
 @RestController

@@ -1,4 +1,4 @@
-package com.lakehouse.queryd.web;
+package com.lakehouse.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
