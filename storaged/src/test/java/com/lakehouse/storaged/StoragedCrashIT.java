@@ -67,7 +67,7 @@ class StoragedCrashIT {
         load.stop();
         storaged.restart();
 
-        load.assertAcknowledgedIntactAndNothingPartial();
+        load.assertAcknowledgedIntactAndNothingPartial(null);
     }
 
     @Test
@@ -83,9 +83,17 @@ class StoragedCrashIT {
         load.awaitAcks(acksAtStop + WRITERS * 2);
         load.stop();
 
-        load.assertAcknowledgedIntactAndNothingPartial();
+        // S3Proxy's filesystem backend (the embedded dev server) writes an upload to "<key>-<uuid>"
+        // and renames it when complete; stopped mid-write it leaves that file, which it then lists.
+        // Those names were never sent by anyone; every key a writer did send is whole. (S3, MinIO and
+        // the other servers SPEC §3 names make an object visible only when its body is complete.)
+        load.assertAcknowledgedIntactAndNothingPartial(S3PROXY_TEMP_FILE);
         assertThat(storaged.isAlive()).isTrue();
     }
+
+    /** A name S3Proxy's filesystem backend gives an upload in progress: the key, "-", a UUID. */
+    private static final java.util.regex.Pattern S3PROXY_TEMP_FILE =
+            java.util.regex.Pattern.compile(".*-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     /** {@link #WRITERS} threads uploading objects of their own under {@code prefix/} until stopped. */
     private static final class UploadLoad {
@@ -145,7 +153,8 @@ class StoragedCrashIT {
             }
         }
 
-        void assertAcknowledgedIntactAndNothingPartial() throws Exception {
+        /** @param leftoverOfS3 names of S3's own leftovers that are not objects anyone sent (null: none allowed) */
+        void assertAcknowledgedIntactAndNothingPartial(java.util.regex.Pattern leftoverOfS3) throws Exception {
             for (Map.Entry<String, String> ack : acknowledged.entrySet()) {
                 HttpResponse<byte[]> read = http.get(ack.getKey(), null);
                 assertThat(read.statusCode()).as("acknowledged %s", ack.getKey()).isEqualTo(200);
@@ -157,6 +166,9 @@ class StoragedCrashIT {
                     .map(StoredObject::key).toList();
             assertThat(listed).as("every acknowledged object is listed").containsAll(acknowledged.keySet());
             for (String key : listed) {
+                if (!sent.containsKey(key) && leftoverOfS3 != null && leftoverOfS3.matcher(key).matches()) {
+                    continue;
+                }
                 HttpResponse<byte[]> read = http.get(key, null);
                 assertThat(sha256(read.body())).as("%s is a whole body that was sent, not part of one", key)
                         .isEqualTo(sent.get(key));
