@@ -67,6 +67,9 @@ class HangUpThroughGatewayIT {
 
     @Test
     void aCallerThatHangsUpOnTheGatewayHasItsQueryCancelled() throws Exception {
+        // queryd's two warm-up statements take its one worker for a moment after start.
+        Await.until("queryd's warm-up done",
+                () -> stats().path("completed").asLong() + stats().path("failed").asLong() >= 2);
         var through = TestHttp.post(gateway.url("/v1/sql").toString(), "{\"sql\":\"SELECT 1 AS one\"}",
                 "Authorization", "Bearer " + TOKEN, "Content-Type", "application/json");
         assertThat(through.statusCode()).as(through.body()).isEqualTo(200);

@@ -57,6 +57,10 @@ class ClientDisconnectIT {
 
     @Test
     void aClientThatHangsUpHasItsStatementInterruptedAndTheWorkerFreed() throws Exception {
+        // queryd's two warm-up statements take the one worker for a moment after start: wait for them,
+        // so "running" below counts the slow statement and nothing else.
+        Await.until("queryd's warm-up done",
+                () -> stats().path("completed").asLong() + stats().path("failed").asLong() >= 2);
         long cancelledBefore = stats().path("cancelled_on_disconnect").asLong();
         byte[] body = ("{\"sql\":\"" + SLOW + "\"}").getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket(queryd.baseUrl().getHost(), queryd.port())) {

@@ -61,6 +61,42 @@ final class ManagedProcess {
         throw new IllegalStateException(name + " did not answer " + url + " within " + timeout + ":\n" + logTail(40));
     }
 
+    /** Bytes in the log so far: a mark for {@link #logSince} and {@link #awaitLog}. */
+    long logLength() {
+        try {
+            return Files.exists(logFile) ? Files.size(logFile) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** The log written after {@code mark} (the log is appended to across restarts). */
+    String logSince(long mark) {
+        try {
+            byte[] all = Files.exists(logFile) ? Files.readAllBytes(logFile) : new byte[0];
+            int from = (int) Math.min(mark, all.length);
+            return new String(all, from, all.length - from, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Waits until the log after {@code mark} holds {@code text}; fails if the process dies or time runs out. */
+    void awaitLog(long mark, String text, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (logSince(mark).contains(text)) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + logTail(40));
+            }
+            sleep(100);
+        }
+        throw new IllegalStateException(name + " never logged '" + text + "' within " + timeout
+                + " (another process answers on its port?):\n" + logTail(40));
+    }
+
     boolean isAlive() {
         return process != null && process.isAlive();
     }

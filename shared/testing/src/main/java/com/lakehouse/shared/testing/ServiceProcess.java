@@ -17,30 +17,62 @@ import java.util.Map;
  */
 public final class ServiceProcess implements AutoCloseable {
 
+    /** Tries of a first start on a free port that another JVM took between the pick and the bind. */
+    private static final int PORT_TRIES = 3;
+
     private final String module;
-    private final int port;
-    private final ManagedProcess process;
+    private final Builder builder;
+    private final boolean portPicked;
+    private int port;
+    private ManagedProcess process;
+    private boolean started;
 
     private ServiceProcess(Builder builder) {
         this.module = builder.module;
-        this.port = builder.port > 0 ? builder.port : FreePort.find();
+        this.builder = builder;
+        this.portPicked = builder.port <= 0;
+        this.port = portPicked ? FreePort.find() : builder.port;
+        this.process = processOn(port);
+    }
+
+    private ManagedProcess processOn(int bindPort) {
         List<String> command = new ArrayList<>(List.of(RepoPaths.java(), "-Xmx" + builder.heap,
                 "--add-modules", "jdk.incubator.vector", "--add-opens=java.base/java.nio=ALL-UNNAMED",
                 "--enable-native-access=ALL-UNNAMED", "-jar", RepoPaths.serviceJar(module).toString(),
-                "--lakehouse." + module + ".bind=127.0.0.1:" + port));
+                "--lakehouse." + module + ".bind=127.0.0.1:" + bindPort));
         builder.properties.forEach((k, v) -> command.add("--" + k + "=" + v));
-        this.process = new ManagedProcess(module, command, builder.environment, builder.workDir);
+        return new ManagedProcess(module, command, builder.environment, builder.workDir);
     }
 
     public static Builder builder(String module, Path workDir) {
         return new Builder(module, workDir);
     }
 
-    /** Starts and waits for {@code /health}. */
+    /**
+     * Starts and waits for {@code /health} answered by this process: a port picked free can be taken
+     * by another test's JVM before this one binds it (the ITs of two modules run side by side), and
+     * then that JVM would answer {@code /health}. The service's own log line "started on port N"
+     * tells them apart; a first start that lost its port to another process tries a new one.
+     */
     public ServiceProcess start() {
-        process.start();
-        process.awaitHttp(url("/health"), Duration.ofSeconds(90), false);
-        return this;
+        for (int attempt = 1; ; attempt++) {
+            long logMark = process.logLength();
+            process.start();
+            try {
+                process.awaitHttp(url("/health"), Duration.ofSeconds(90), false);
+                process.awaitLog(logMark, "started on port " + port + " ", Duration.ofSeconds(30));
+                started = true;
+                return this;
+            } catch (IllegalStateException e) {
+                boolean portTaken = !process.isAlive() || process.logSince(logMark).contains("already in use");
+                if (started || !portPicked || !portTaken || attempt >= PORT_TRIES) {
+                    throw e;
+                }
+                process.kill();
+                port = FreePort.find();
+                process = processOn(port);
+            }
+        }
     }
 
     /** Starts without waiting: for tests that expect startup to fail. */
