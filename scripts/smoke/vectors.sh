@@ -14,7 +14,7 @@ expect_status 201 "create index"
 lh_curl "${J[@]}" -X POST "$V/vectors/index" -d '{"name":"smoke_vec","dimension":4}' > /dev/null
 expect_status 409 "create it again"
 lh_curl "${J[@]}" -X POST "$V/vectors/index" -d '{"name":"smoke_bad","dimension":0}' > /dev/null
-expect_status 400 "dimension 0"
+expect_status 422 "dimension 0 (out of range: 422, SPEC §2.5)"
 
 lh_curl "${J[@]}" -X POST "$V/vectors/index/smoke_vec/add" -d '{"items":[
   {"id":"w-1","vector":[1,0,0,0],"metadata":{"team":"red"}},
