@@ -44,6 +44,8 @@ class EmbeddIT {
     static FakeOllama ollama;
     static ServiceProcess local;
     static ServiceProcess localUncached;
+    /** batch_timeout 1 ms: no machine embeds a 1,024-text batch that fast, so its 504 does not depend on the CPU. */
+    static ServiceProcess localImpatient;
     static ServiceProcess viaOllama;
     static ServiceProcess viaOllamaUncached;
 
@@ -51,8 +53,8 @@ class EmbeddIT {
     static void start() throws Exception {
         ollama = new FakeOllama();
         CompletableFuture<ServiceProcess> a = boot("local", Map.of("max_parallel", "2"));
-        CompletableFuture<ServiceProcess> b = boot("local-uncached", Map.of("cache_size", "0", "batch_timeout", "1s",
-                "max_body_bytes", "65536"));
+        CompletableFuture<ServiceProcess> b = boot("local-uncached", Map.of("cache_size", "0", "max_body_bytes", "65536"));
+        CompletableFuture<ServiceProcess> e = boot("local-impatient", Map.of("cache_size", "0", "batch_timeout", "1ms"));
         CompletableFuture<ServiceProcess> c = boot("ollama", Map.of("provider", "ollama",
                 "ollama_url", ollama.url().toString(), "batch_timeout", "2s"));
         CompletableFuture<ServiceProcess> d = boot("ollama-uncached", Map.of("provider", "ollama",
@@ -61,6 +63,7 @@ class EmbeddIT {
         localUncached = b.join();
         viaOllama = c.join();
         viaOllamaUncached = d.join();
+        localImpatient = e.join();
     }
 
     private static CompletableFuture<ServiceProcess> boot(String dir, Map<String, String> settings) {
@@ -73,7 +76,7 @@ class EmbeddIT {
 
     @AfterAll
     static void stop() {
-        for (ServiceProcess p : new ServiceProcess[] {local, localUncached, viaOllama, viaOllamaUncached}) {
+        for (ServiceProcess p : new ServiceProcess[] {local, localUncached, viaOllama, viaOllamaUncached, localImpatient}) {
             if (p != null) {
                 p.close();
             }
@@ -165,7 +168,7 @@ class EmbeddIT {
     @Test
     void aLocalBatchOverBatchTimeoutIs504() throws Exception {
         List<String> texts = IntStream.range(0, 1024).mapToObj(i -> "timeout probe text number " + i).toList();
-        Reply reply = embed(localUncached, texts, null);
+        Reply reply = embed(localImpatient, texts, null);
         assertThat(reply.status()).isEqualTo(504);
         assertThat(reply.body().get("detail").asString()).contains("batch_timeout");
     }
