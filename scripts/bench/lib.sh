@@ -9,7 +9,9 @@ export JAVA_HOME
 JAVA_HOME=$(dirname "$(dirname "$JAVA")")
 BENCH_OUT="$BENCH_ROOT/target/bench"
 mkdir -p "$BENCH_OUT"
-BENCH_JVM_FLAGS=(--add-modules jdk.incubator.vector --add-opens=java.base/java.nio=ALL-UNNAMED --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC)
+# shellcheck source=../lib/jvm.sh
+source "$BENCH_ROOT/scripts/lib/jvm.sh"
+BENCH_JVM_FLAGS=("${LH_JVM_FLAGS[@]}")
 
 # free_port: a loopback port nobody listens on.
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
