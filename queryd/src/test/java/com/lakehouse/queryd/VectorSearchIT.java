@@ -169,6 +169,24 @@ class VectorSearchIT {
 
     @Test
     @Order(4)
+    void anIndexDeletedOrMadeAgainWithAnotherDimensionIsSeenAtOnce() {
+        ok(post(vectord, "/vectors/index", Map.of("name", "remade", "dimension", 384, "distance", "cosine")));
+        // remembered now: its dimension and embedd's models are not asked again for a while
+        assertThat(ok(sql("SELECT count(*) FROM vector_search('remade', 'forklift', 3)")).path("rows").toString())
+                .isEqualTo("[[0]]");
+        assertThat(delete(vectord, "/vectors/index/remade").statusCode()).isBetween(200, 204);
+        assertProblem(sql("SELECT * FROM vector_search('remade', 'forklift', 3)"), 404, "no vector index named 'remade'");
+        ok(post(vectord, "/vectors/index", Map.of("name", "remade", "dimension", 384, "distance", "cosine")));
+        sql("SELECT * FROM vector_search('remade', 'forklift', 3)");
+        assertThat(delete(vectord, "/vectors/index/remade").statusCode()).isBetween(200, 204);
+        ok(post(vectord, "/vectors/index", Map.of("name", "remade", "dimension", 3, "distance", "cosine")));
+        // not vectord's dimension mismatch for a 384-d query vector: the index's new dimension, asked again
+        assertProblem(sql("SELECT * FROM vector_search('remade', 'forklift', 3)"), 400,
+                "vector index 'remade' has dimension 3 and no embedd model embeds to that dimension");
+    }
+
+    @Test
+    @Order(5)
     void embeddDownIsA503NamingIt() {
         embedd.stop();
         assertProblem(sql("SELECT * FROM vector_search('resumes', 'forklift', 3)"), 503, "embedd");
@@ -205,6 +223,10 @@ class VectorSearchIT {
 
     private static HttpResponse<String> get(ServiceProcess service, String path) {
         return send(request(service.url(path)).GET());
+    }
+
+    private static HttpResponse<String> delete(ServiceProcess service, String path) {
+        return send(request(service.url(path)).DELETE());
     }
 
     private static HttpResponse<String> post(ServiceProcess service, String path, Object body) {

@@ -1,9 +1,11 @@
 package com.lakehouse.queryd.vectors;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 import tools.jackson.databind.JsonNode;
 
@@ -15,25 +17,57 @@ import com.lakehouse.shared.storage.StorageKeys;
 
 /**
  * A search in a vectord index, by text or by vector (SPEC §7, §8). Text is embedded through embedd
- * with the index's model: the index records only its dimension, so the model is embedd's default
- * when its dimension is the index's, else the first model embedd lists with that dimension. A
+ * with the index's model ({@link ModelChoice}). A
  * failure of either service arrives as the domain exception of its status (404 unknown index, 400
  * dimension mismatch, 503 unreachable, ...), never as a 500.
  */
 public final class SemanticSearch {
 
+    /**
+     * How long an index's dimension and embedd's list of models are used before they are asked
+     * again: each was a sequential HTTP call in every text search (a fifth of the hybrid
+     * statement's time), and neither changes while the services run, but for an index deleted and
+     * made again, which the retry in {@link #byText} covers.
+     */
+    static final Duration KEPT_FOR = Duration.ofSeconds(30);
+    private static final String MODELS_KEY = "/embed/models";
+
     private final ServiceClient vectord;
     private final ServiceClient embedd;
+    private final RecentAnswers<String, Integer> dimensions;
+    private final RecentAnswers<String, JsonNode> models;
 
     public SemanticSearch(ServiceClient vectord, ServiceClient embedd) {
+        this(vectord, embedd, System::nanoTime);
+    }
+
+    SemanticSearch(ServiceClient vectord, ServiceClient embedd, LongSupplier nanoClock) {
         this.vectord = vectord;
         this.embedd = embedd;
+        this.dimensions = new RecentAnswers<>(KEPT_FOR, 1024, nanoClock);
+        this.models = new RecentAnswers<>(KEPT_FOR, 64, nanoClock);
     }
 
     /** The hits nearest to {@code text}, nearest first. */
     public List<VectorHit> byText(String index, String text, int k, Map<String, Object> filter) {
-        int dimension = indexInfo(index).path("dimension").asInt();
-        String model = modelFor(index, dimension);
+        boolean remembered = dimensions.holds(index);
+        try {
+            return byText(index, text, k, filter, dimensions.get(index, this::dimensionOf));
+        } catch (InvalidRequestException | NotFoundException e) {
+            if (!remembered) {
+                throw e;
+            }
+            // The index may have been deleted, or made again with another dimension, since it was
+            // remembered (vectord's 404, or its 400 for a dimension mismatch): ask again, once.
+            dimensions.forget(index);
+            models.forget(MODELS_KEY);
+            return byText(index, text, k, filter, dimensions.get(index, this::dimensionOf));
+        }
+    }
+
+    private List<VectorHit> byText(String index, String text, int k, Map<String, Object> filter, int dimension) {
+        String model = ModelChoice.forDimension(models.get(MODELS_KEY, key -> embedd.getJson(key, JsonNode.class)),
+                index, dimension);
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("texts", List.of(text));
         request.put("model", model);
@@ -66,31 +100,12 @@ public final class SemanticSearch {
         return hits;
     }
 
-    private JsonNode indexInfo(String index) {
+    private int dimensionOf(String index) {
         try {
-            return vectord.getJson(indexPath(index), JsonNode.class);
+            return vectord.getJson(indexPath(index), JsonNode.class).path("dimension").asInt();
         } catch (NotFoundException e) {
             throw new NotFoundException("no vector index named '" + index + "'", e);
         }
-    }
-
-    private String modelFor(String index, int dimension) {
-        JsonNode models = embedd.getJson("/embed/models", JsonNode.class);
-        String fallback = null;
-        for (JsonNode model : models.path("models")) {
-            if (model.path("dimension").asInt() == dimension) {
-                String name = model.path("name").asString();
-                if (name.equals(models.path("default_model").asString())) {
-                    return name;
-                }
-                fallback = fallback == null ? name : fallback;
-            }
-        }
-        if (fallback == null) {
-            throw new InvalidRequestException("vector index '" + index + "' has dimension " + dimension
-                    + " and no embedd model embeds to that dimension; pass a vector literal instead");
-        }
-        return fallback;
     }
 
     private static String indexPath(String index) {

@@ -68,7 +68,10 @@ public class ServiceClient {
         this.baseUrl = baseUrl;
         this.token = token;
         this.requestTimeout = requestTimeout;
+        // HTTP/1.1 outright: the fleet's servers speak nothing else, and the JDK's default (HTTP/2)
+        // offers every plain-http GET an h2c upgrade that is only ever declined.
         this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(CONNECT_TIMEOUT)
                 .executor(Executors.newVirtualThreadPerTaskExecutor())
                 .build();
