@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.lakehouse.shared.testing.Closeables;
 import com.lakehouse.shared.testing.ServiceProcess;
 
 import tools.jackson.databind.JsonNode;
@@ -76,14 +77,7 @@ class EmbeddIT {
 
     @AfterAll
     static void stop() {
-        for (ServiceProcess p : new ServiceProcess[] {local, localUncached, viaOllama, viaOllamaUncached, localImpatient}) {
-            if (p != null) {
-                p.close();
-            }
-        }
-        if (ollama != null) {
-            ollama.close();
-        }
+        Closeables.closeAll(local, localUncached, viaOllama, viaOllamaUncached, localImpatient, ollama);
     }
 
     @BeforeEach

@@ -34,6 +34,7 @@ import com.lakehouse.shared.journal.JournalBatch;
 import com.lakehouse.shared.journal.JournalEvent;
 import com.lakehouse.shared.storage.StorageClient;
 import com.lakehouse.shared.storage.StoredObject;
+import com.lakehouse.shared.testing.Closeables;
 import com.lakehouse.shared.testing.FreePort;
 import com.lakehouse.shared.testing.S3ProxyServer;
 import com.lakehouse.shared.testing.ServiceProcess;
@@ -77,15 +78,7 @@ class JournalIT {
 
     @AfterAll
     static void stopFleet() {
-        for (AutoCloseable c : new AutoCloseable[] {observerd, catalogd, storaged, s3}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception ignored) {
-                // best effort: the temp dir goes anyway
-            }
-        }
+        Closeables.closeAll(observerd, catalogd, storaged, s3);
     }
 
     private static JournalEvent event(String entityId, String action, String newValue) {

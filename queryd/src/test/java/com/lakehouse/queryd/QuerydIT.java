@@ -37,6 +37,7 @@ import com.lakehouse.shared.catalog.CatalogClient;
 import com.lakehouse.shared.http.LakehouseJson;
 import com.lakehouse.shared.storage.StorageClient;
 import com.lakehouse.shared.testing.Await;
+import com.lakehouse.shared.testing.Closeables;
 import com.lakehouse.shared.testing.S3ProxyServer;
 import com.lakehouse.shared.testing.ServiceProcess;
 
@@ -98,15 +99,7 @@ class QuerydIT {
 
     @AfterAll
     static void stopFleet() {
-        for (AutoCloseable c : new AutoCloseable[] {queryd, catalogd, storaged, s3}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception ignored) {
-                // the rest still stop
-            }
-        }
+        Closeables.closeAll(queryd, catalogd, storaged, s3);
     }
 
     @Test

@@ -26,6 +26,7 @@ import com.lakehouse.shared.catalog.CatalogClient;
 import com.lakehouse.shared.http.LakehouseJson;
 import com.lakehouse.shared.storage.StorageClient;
 import com.lakehouse.shared.testing.Await;
+import com.lakehouse.shared.testing.Closeables;
 import com.lakehouse.shared.testing.S3ProxyServer;
 import com.lakehouse.shared.testing.ServiceProcess;
 import com.lakehouse.shared.testing.TestHttp;
@@ -107,15 +108,7 @@ class VectorSearchIT {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {queryd, embedd, vectord, catalogd, storaged, s3}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception ignored) {
-                // the rest still stop
-            }
-        }
+        Closeables.closeAll(queryd, embedd, vectord, catalogd, storaged, s3);
     }
 
     @Test

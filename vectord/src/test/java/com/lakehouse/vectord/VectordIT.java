@@ -27,6 +27,7 @@ import tools.jackson.databind.JsonNode;
 
 import com.lakehouse.shared.files.FileTrees;
 import com.lakehouse.shared.http.LakehouseJson;
+import com.lakehouse.shared.testing.Closeables;
 import com.lakehouse.shared.testing.FakeObserverd;
 import com.lakehouse.shared.testing.S3ProxyServer;
 import com.lakehouse.shared.testing.ServiceProcess;
@@ -69,15 +70,7 @@ class VectordIT {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {vectord, storaged, s3, journal}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception ignored) {
-                // best effort teardown
-            }
-        }
+        Closeables.closeAll(vectord, storaged, s3, journal);
     }
 
     // ---- index lifecycle -------------------------------------------------------------------

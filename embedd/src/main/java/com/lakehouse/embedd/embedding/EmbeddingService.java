@@ -9,8 +9,8 @@ import java.util.Optional;
 
 import com.lakehouse.embedd.cache.CacheKey;
 import com.lakehouse.embedd.cache.EmbeddingCache;
+import com.lakehouse.shared.error.FieldLimit;
 import com.lakehouse.shared.error.InvalidRequestException;
-import com.lakehouse.shared.error.PayloadTooLargeException;
 import com.lakehouse.shared.text.Utf8;
 
 /**
@@ -75,8 +75,8 @@ public final class EmbeddingService {
             throw new InvalidRequestException("texts must be a non-empty list of strings");
         }
         if (texts.size() > maxBatch) {
-            throw new InvalidRequestException("too many texts: " + texts.size() + " (max_batch is " + maxBatch + ")",
-                    Map.of("field", "texts", "limit", maxBatch, "max_batch", maxBatch));
+            throw new FieldLimit("texts", maxBatch, "max_batch")
+                    .invalid("holds " + texts.size() + " texts", Map.of("max_batch", maxBatch));
         }
         for (int i = 0; i < texts.size(); i++) {
             String text = texts.get(i);
@@ -87,8 +87,8 @@ public final class EmbeddingService {
             // The model reads at most a few hundred tokens; a longer text only costs hashing and heap.
             int bytes = Utf8.length(text);
             if (bytes > maxTextBytes) {
-                throw new PayloadTooLargeException("texts[" + i + "] is " + bytes + " bytes (max_text_bytes is "
-                        + maxTextBytes + ")", Map.of("index", i, "field", "texts[" + i + "]", "limit", maxTextBytes));
+                throw new FieldLimit("texts[" + i + "]", maxTextBytes, "max_text_bytes")
+                        .tooLarge("is " + bytes + " bytes", Map.of("index", i));
             }
         }
     }

@@ -83,7 +83,7 @@ class EmbeddingServiceTest {
         assertThatThrownBy(() -> service.embed(List.of("a"), "nope")).hasMessageContaining("unknown model");
         assertThatThrownBy(() -> service.embed(List.of("a", "x".repeat(17)), null))
                 .isInstanceOf(PayloadTooLargeException.class).hasMessageContaining("texts[1]")
-                .hasMessageContaining("max_text_bytes is 16");
+                .hasMessageContaining("the limit is 16 (max_text_bytes)");
         assertThat(service.embed(List.of("é".repeat(8)), null).vectors()).hasSize(1);
         assertThatThrownBy(() -> service.embed(List.of("é".repeat(8) + "x"), null))
                 .isInstanceOf(PayloadTooLargeException.class);

@@ -1,11 +1,9 @@
 package com.lakehouse.observerd.events;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-
-import com.lakehouse.shared.error.PayloadTooLargeException;
+import com.lakehouse.shared.error.FieldLimit;
 import com.lakehouse.shared.http.LakehouseJson;
 import com.lakehouse.shared.json.JsonDepth;
+import com.lakehouse.shared.text.Utf8;
 
 import tools.jackson.databind.JsonNode;
 
@@ -27,21 +25,16 @@ public record ObserverLimits(int maxNameBytes, int maxPayloadBytes, int maxPaylo
         JsonDepth.requireAtMost(payload, maxPayloadDepth, "payload", "observer_max_payload_depth");
         int bytes = LakehouseJson.mapper().writeValueAsBytes(payload).length;
         if (bytes > maxPayloadBytes) {
-            throw tooLarge("payload", bytes, maxPayloadBytes, "observer_max_payload_bytes");
+            throw new FieldLimit("payload", maxPayloadBytes, "observer_max_payload_bytes").tooLarge("is " + bytes + " bytes");
         }
     }
 
     private void name(String value, String field) {
         if (value != null) {
-            int bytes = value.getBytes(StandardCharsets.UTF_8).length;
+            int bytes = Utf8.length(value);
             if (bytes > maxNameBytes) {
-                throw tooLarge(field, bytes, maxNameBytes, "observer_max_name_bytes");
+                throw new FieldLimit(field, maxNameBytes, "observer_max_name_bytes").tooLarge("is " + bytes + " bytes");
             }
         }
-    }
-
-    private static PayloadTooLargeException tooLarge(String field, int bytes, int limit, String key) {
-        return new PayloadTooLargeException(field + " is " + bytes + " bytes; the limit is " + limit + " (" + key + ")",
-                Map.of("field", field, "limit", limit));
     }
 }

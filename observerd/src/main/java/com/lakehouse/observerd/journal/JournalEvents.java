@@ -1,6 +1,5 @@
 package com.lakehouse.observerd.journal;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -11,10 +10,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.lakehouse.shared.auth.RequestActor;
+import com.lakehouse.shared.error.FieldLimit;
 import com.lakehouse.shared.error.InvalidRequestException;
-import com.lakehouse.shared.error.PayloadTooLargeException;
-import com.lakehouse.shared.error.UnprocessableException;
 import com.lakehouse.shared.journal.JournalEvent;
+import com.lakehouse.shared.json.JsonDepth;
+import com.lakehouse.shared.text.Utf8;
 
 /**
  * Validation and normalisation of incoming journal events, all-or-nothing per batch (SPEC §2).
@@ -43,8 +43,8 @@ final class JournalEvents {
             throw new InvalidRequestException("events must hold at least one event");
         }
         if (events.size() > limits.maxEvents()) {
-            throw new PayloadTooLargeException("events holds " + events.size() + " events; the limit is "
-                    + limits.maxEvents() + " (journal_max_events)", Map.of("field", "events", "limit", limits.maxEvents()));
+            throw new FieldLimit("events", limits.maxEvents(), "journal_max_events")
+                    .tooLarge("holds " + events.size() + " events");
         }
         List<JournalEvent> out = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
@@ -78,12 +78,10 @@ final class JournalEvents {
             return null;
         }
         bounded(value, index, member, limits.maxValueBytes(), "journal_max_value_bytes");
-        int depth = JsonText.depth(value);
+        int depth = JsonDepth.ofText(value);
         if (depth > limits.maxValueDepth()) {
-            String field = "events[" + index + "]." + member;
-            throw new UnprocessableException(field + " is nested " + depth + " levels deep; the limit is "
-                    + limits.maxValueDepth() + " (journal_max_value_depth)",
-                    Map.of("field", field, "limit", limits.maxValueDepth(), "index", index, "member", member));
+            throw new FieldLimit(field(index, member), limits.maxValueDepth(), "journal_max_value_depth")
+                    .unprocessable("is nested " + depth + " levels deep", Map.of("index", index, "member", member));
         }
         return value;
     }
@@ -114,18 +112,22 @@ final class JournalEvents {
     private static String bounded(String value, int index, String member, int maxBytes, String key) {
         // A UTF-8 byte is at most one char, so only a string longer than a quarter of the bound needs counting.
         if (value.length() > maxBytes / 4) {
-            int bytes = value.getBytes(StandardCharsets.UTF_8).length;
+            int bytes = Utf8.length(value);
             if (bytes > maxBytes) {
-                String field = "events[" + index + "]." + member;
-                throw new PayloadTooLargeException(field + " is " + bytes + " bytes; the limit is " + maxBytes + " ("
-                        + key + ")", Map.of("field", field, "limit", maxBytes, "index", index, "member", member));
+                throw new FieldLimit(field(index, member), maxBytes, key)
+                        .tooLarge("is " + bytes + " bytes", Map.of("index", index, "member", member));
             }
         }
         return value;
     }
 
+    /** {@code events[3].actor}: where a member of one event of the batch is. */
+    private static String field(int index, String member) {
+        return "events[" + index + "]." + member;
+    }
+
     private static InvalidRequestException invalid(int index, String member, String problem) {
-        return new InvalidRequestException("events[" + index + "]." + member + " " + problem,
+        return new InvalidRequestException(field(index, member) + " " + problem,
                 Map.of("index", index, "member", member));
     }
 

@@ -66,11 +66,4 @@ class JournalBoundsTest {
     void theBatchIsBounded() {
         refused(Collections.nCopies(4, event("action", "add")), PayloadTooLargeException.class, "events", 3);
     }
-
-    @Test
-    void jsonTextDepth() {
-        assertThat(JsonText.depth("1")).isZero();
-        assertThat(JsonText.depth("{\"a\":[{}]}")).isEqualTo(3);
-        assertThat(JsonText.depth("\"\\\"[\"")).isZero();
-    }
 }

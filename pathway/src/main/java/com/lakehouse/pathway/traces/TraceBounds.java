@@ -1,11 +1,10 @@
 package com.lakehouse.pathway.traces;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
-import com.lakehouse.shared.error.PayloadTooLargeException;
+import com.lakehouse.shared.error.FieldLimit;
 import com.lakehouse.shared.json.JsonDepth;
+import com.lakehouse.shared.text.Utf8;
 
 import tools.jackson.databind.JsonNode;
 
@@ -22,9 +21,10 @@ public record TraceBounds(int maxContentBytes, int maxContentDepth, int maxTags,
     /** Content's depth first (a deep document is refused before it is serialised), then its compact size. */
     void checkContent(JsonNode content, String compact) {
         JsonDepth.requireAtMost(content, maxContentDepth, "content", "max_content_depth");
-        int bytes = utf8Length(compact);
+        int bytes = Utf8.length(compact);
         if (bytes > maxContentBytes) {
-            throw tooLarge("content", "is " + bytes + " bytes as compact JSON", maxContentBytes, "max_content_bytes");
+            throw new FieldLimit("content", maxContentBytes, "max_content_bytes")
+                    .tooLarge("is " + bytes + " bytes as compact JSON");
         }
     }
 
@@ -34,28 +34,21 @@ public record TraceBounds(int maxContentBytes, int maxContentDepth, int maxTags,
             return;
         }
         if (tags.size() > maxTags) {
-            throw tooLarge(field, "holds " + tags.size() + " tags", maxTags, "max_tags");
+            throw new FieldLimit(field, maxTags, "max_tags").tooLarge("holds " + tags.size() + " tags");
         }
         for (int i = 0; i < tags.size(); i++) {
             String tag = tags.get(i);
-            if (tag != null && utf8Length(tag) > maxTagBytes) {
-                throw tooLarge(field + "[" + i + "]", "is " + utf8Length(tag) + " bytes", maxTagBytes, "max_tag_bytes");
+            int bytes = tag == null ? 0 : Utf8.length(tag);
+            if (bytes > maxTagBytes) {
+                throw new FieldLimit(field + "[" + i + "]", maxTagBytes, "max_tag_bytes").tooLarge("is " + bytes + " bytes");
             }
         }
     }
 
     void checkQuery(String query) {
-        if (query != null && utf8Length(query) > maxQueryBytes) {
-            throw tooLarge("query", "is " + utf8Length(query) + " bytes", maxQueryBytes, "max_query_bytes");
+        int bytes = query == null ? 0 : Utf8.length(query);
+        if (bytes > maxQueryBytes) {
+            throw new FieldLimit("query", maxQueryBytes, "max_query_bytes").tooLarge("is " + bytes + " bytes");
         }
-    }
-
-    private static PayloadTooLargeException tooLarge(String field, String what, int limit, String key) {
-        return new PayloadTooLargeException(field + " " + what + "; the limit is " + limit + " (" + key + ")",
-                Map.of("field", field, "limit", limit));
-    }
-
-    static int utf8Length(String text) {
-        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 }

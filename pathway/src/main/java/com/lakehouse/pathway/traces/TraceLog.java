@@ -20,6 +20,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import com.lakehouse.shared.http.LakehouseJson;
+import com.lakehouse.shared.text.Utf8;
 
 import tools.jackson.databind.JsonNode;
 
@@ -194,7 +195,7 @@ public final class TraceLog implements Closeable {
             List<String> tags = t.path("tags").isArray()
                     ? t.path("tags").valueStream().map(v -> v.asString()).toList() : List.of();
             for (String tag : tags) {
-                if (TraceBounds.utf8Length(tag) > TraceBounds.LUCENE_MAX_TERM_BYTES) {
+                if (Utf8.length(tag) > TraceBounds.LUCENE_MAX_TERM_BYTES) {
                     return new Parsed.Corrupt("a tag longer than the index's longest term ("
                             + TraceBounds.LUCENE_MAX_TERM_BYTES + " bytes)");
                 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.lakehouse.queryd.sandbox.ErrorRedactor;
+import com.lakehouse.shared.error.FieldLimit;
 import com.lakehouse.shared.error.PayloadTooLargeException;
 
 /**
@@ -62,9 +63,9 @@ public final class JsonRowsReader implements ResultReader<RowsResult> {
 
     /** The 413 of a result past {@code max_result_bytes}, after {@code rows} whole rows. */
     static PayloadTooLargeException tooLarge(long maxResultBytes, long rows) {
-        return new PayloadTooLargeException("the result exceeds max_result_bytes (" + maxResultBytes + " bytes) after "
-                + rows + " rows: ask for fewer rows (max_rows) or columns, or stream it as CSV (Accept: text/csv)",
-                Map.of("field", "max_result_bytes", "limit", maxResultBytes));
+        return new FieldLimit("max_result_bytes", maxResultBytes, null).tooLarge("is exceeded after " + rows
+                + " rows of the result (ask for fewer rows with max_rows or fewer columns, or stream it as CSV with"
+                + " Accept: text/csv)");
     }
 
     private Object redacted(Object value) {

@@ -149,7 +149,30 @@ public final class SqlScanner {
 
     /** True when the text holds nothing but whitespace and comments. */
     private static boolean isBlank(String text) {
-        int i = 0;
+        return skipSpaceAndComments(text, 0) == text.length();
+    }
+
+    /** The bare words a statement starts with (up to three), skipping whitespace and comments between them. */
+    private static List<Word> leadingWords(String text) {
+        List<Word> words = new ArrayList<>();
+        int i = skipSpaceAndComments(text, 0);
+        while (i < text.length() && words.size() < 3) {
+            char c = text.charAt(i);
+            if (!Character.isLetter(c) && c != '_') {
+                break;
+            }
+            int end = i;
+            while (end < text.length() && isWordChar(text.charAt(end))) {
+                end++;
+            }
+            words.add(new Word(text.substring(i, end).toUpperCase(Locale.ROOT), i, end));
+            i = skipSpaceAndComments(text, end);
+        }
+        return words;
+    }
+
+    /** The index of the first character from {@code i} on that is neither whitespace nor in a comment. */
+    private static int skipSpaceAndComments(String text, int i) {
         while (i < text.length()) {
             char c = text.charAt(i);
             char next = i + 1 < text.length() ? text.charAt(i + 1) : '\0';
@@ -158,35 +181,10 @@ public final class SqlScanner {
             } else if ((c == '-' && next == '-') || (c == '/' && next == '*')) {
                 i = skip(text, i);
             } else {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The bare words a statement starts with (up to three), skipping whitespace and comments between them. */
-    private static List<Word> leadingWords(String text) {
-        List<Word> words = new ArrayList<>();
-        int i = 0;
-        while (i < text.length() && words.size() < 3) {
-            char c = text.charAt(i);
-            char next = i + 1 < text.length() ? text.charAt(i + 1) : '\0';
-            if (isSpace(c)) {
-                i++;
-            } else if ((c == '-' && next == '-') || (c == '/' && next == '*')) {
-                i = skip(text, i);
-            } else if (Character.isLetter(c) || c == '_') {
-                int end = i;
-                while (end < text.length() && isWordChar(text.charAt(end))) {
-                    end++;
-                }
-                words.add(new Word(text.substring(i, end).toUpperCase(Locale.ROOT), i, end));
-                i = end;
-            } else {
                 break;
             }
         }
-        return words;
+        return i;
     }
 
     /** Whitespace as Java and Unicode know it, including no-break and zero-width spaces and the BOM. */

@@ -1,9 +1,8 @@
 package com.lakehouse.queryd.web;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-
+import com.lakehouse.shared.error.FieldLimit;
 import com.lakehouse.shared.error.PayloadTooLargeException;
+import com.lakehouse.shared.text.Utf8;
 
 /** The bound on a request's SQL text (SPEC §2.5), checked before anything parses it. */
 final class SqlLimits {
@@ -16,10 +15,9 @@ final class SqlLimits {
         if (sql == null || sql.length() * 3L <= maxSqlBytes) {
             return; // at most 3 UTF-8 bytes per UTF-16 unit: short texts need no count
         }
-        long bytes = sql.getBytes(StandardCharsets.UTF_8).length;
+        int bytes = Utf8.length(sql);
         if (bytes > maxSqlBytes) {
-            throw new PayloadTooLargeException("sql is " + bytes + " bytes, over max_sql_bytes (" + maxSqlBytes + " bytes)",
-                    Map.of("field", "sql", "limit", maxSqlBytes));
+            throw new FieldLimit("sql", maxSqlBytes, "max_sql_bytes").tooLarge("is " + bytes + " bytes");
         }
     }
 }

@@ -17,7 +17,7 @@ class SqlLimitsTest {
         assertThatCode(() -> SqlLimits.checkLength(atLimit, 100)).doesNotThrowAnyException();
         assertThatThrownBy(() -> SqlLimits.checkLength(atLimit + " ", 100))
                 .isInstanceOf(PayloadTooLargeException.class)
-                .hasMessage("sql is 101 bytes, over max_sql_bytes (100 bytes)")
+                .hasMessage("sql is 101 bytes; the limit is 100 (max_sql_bytes)")
                 .satisfies(e -> assertThat(((LakehouseException) e).details())
                         .containsEntry("field", "sql").containsEntry("limit", 100));
     }

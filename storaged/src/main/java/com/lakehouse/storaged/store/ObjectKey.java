@@ -7,7 +7,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import com.lakehouse.shared.error.FieldLimit;
 import com.lakehouse.shared.error.InvalidRequestException;
+import com.lakehouse.shared.text.Utf8;
 
 /**
  * An object key as SPEC §3 allows it: 1–1024 bytes of UTF-8, '/'-separated, no empty, '.' or '..'
@@ -65,16 +67,20 @@ public record ObjectKey(String value) {
         }
     }
 
+    /** Refuses (400) a key, or a list's prefix or after, longer than {@link #MAX_BYTES} in UTF-8. */
+    public static void checkBytes(String field, String value) {
+        int length = Utf8.length(value);
+        if (length > MAX_BYTES) {
+            throw new FieldLimit(field, MAX_BYTES, null).invalid("is " + length + " bytes", Map.of("max_bytes", MAX_BYTES));
+        }
+    }
+
     /** Refuses a key SPEC §3 does not allow; the message says which rule it broke. */
     public static void validate(String key) {
         if (key == null || key.isEmpty()) {
             throw invalid("key is empty");
         }
-        int length = key.getBytes(StandardCharsets.UTF_8).length;
-        if (length > MAX_BYTES) {
-            throw new InvalidRequestException("key is " + length + " bytes; the limit is " + MAX_BYTES,
-                    Map.of("field", "key", "max_bytes", MAX_BYTES));
-        }
+        checkBytes("key", key);
         if (key.startsWith("/")) {
             throw invalid("key must not start with '/'");
         }

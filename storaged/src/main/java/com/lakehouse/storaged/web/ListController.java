@@ -1,7 +1,5 @@
 package com.lakehouse.storaged.web;
 
-import java.nio.charset.StandardCharsets;
-
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,9 +35,7 @@ class ListController {
 
     /** prefix and after need not be whole keys, but they obey the same byte rules. */
     private static void checkBound(String name, String value) {
-        if (value.getBytes(StandardCharsets.UTF_8).length > ObjectKey.MAX_BYTES) {
-            throw new InvalidRequestException(name + " is longer than " + ObjectKey.MAX_BYTES + " bytes");
-        }
+        ObjectKey.checkBytes(name, value);
         if (value.codePoints().anyMatch(Character::isISOControl)) {
             throw new InvalidRequestException(name + " must not contain control characters");
         }

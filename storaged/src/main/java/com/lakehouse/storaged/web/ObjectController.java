@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.lakehouse.shared.concurrent.AdmissionSlots;
 import com.lakehouse.shared.error.InvalidRequestException;
 import com.lakehouse.shared.error.PayloadTooLargeException;
 import com.lakehouse.shared.storage.Etags;
@@ -71,7 +72,7 @@ public class ObjectController {
                     + " bytes for this key", Map.of("max_bytes", cap));
         }
         boolean fromFleet = request.getHeader(StorageClient.SERVICE_HEADER) != null;
-        try (PutSlots.Slot slot = slots.acquire(fromFleet)) {
+        try (AdmissionSlots.Slot slot = slots.acquire(fromFleet)) {
             return uploader.upload(key, pace.pace(request.getInputStream()), declared, cap);
         }
     }

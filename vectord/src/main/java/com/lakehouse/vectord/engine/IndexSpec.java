@@ -1,8 +1,8 @@
 package com.lakehouse.vectord.engine;
 
-import java.util.Map;
 import java.util.regex.Pattern;
 
+import com.lakehouse.shared.error.FieldLimit;
 import com.lakehouse.shared.error.InvalidRequestException;
 import com.lakehouse.shared.error.UnprocessableException;
 
@@ -13,6 +13,7 @@ import com.lakehouse.shared.error.UnprocessableException;
 public record IndexSpec(String name, int dimension, Distance distance, int m, int efConstruction) {
 
     public static final int MAX_DIMENSION = 4096;
+    public static final int MAX_NAME_LENGTH = 128;
     public static final int DEFAULT_M = 16;
     public static final int DEFAULT_EF_CONSTRUCTION = 200;
 
@@ -23,8 +24,8 @@ public record IndexSpec(String name, int dimension, Distance distance, int m, in
     public IndexSpec {
         requireValidName(name);
         if (dimension < 1 || dimension > MAX_DIMENSION) {
-            throw new UnprocessableException("dimension must be between 1 and " + MAX_DIMENSION + ", got " + dimension,
-                    Map.of("field", "dimension", "limit", MAX_DIMENSION));
+            throw new FieldLimit("dimension", MAX_DIMENSION, null)
+                    .unprocessable("is " + dimension + ", not between 1 and " + MAX_DIMENSION);
         }
         if (distance == null) {
             throw new InvalidRequestException("distance must be one of cosine, l2, dot");
@@ -40,8 +41,8 @@ public record IndexSpec(String name, int dimension, Distance distance, int m, in
     /** @throws UnprocessableException (422) unless the name is 1-128 of {@code [A-Za-z0-9_.-]}, starting alphanumeric */
     public static void requireValidName(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new UnprocessableException("index name must be 1-128 characters of letters, digits, '_', '.', '-',"
-                    + " starting with a letter or digit", Map.of("field", "name", "limit", 128));
+            throw new FieldLimit("name", MAX_NAME_LENGTH, null).unprocessable("of an index must be 1-" + MAX_NAME_LENGTH
+                    + " characters of letters, digits, '_', '.', '-', starting with a letter or digit");
         }
     }
 }

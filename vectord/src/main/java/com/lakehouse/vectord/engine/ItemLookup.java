@@ -82,33 +82,34 @@ final class ItemLookup {
 
     /** Every live item, segment by segment; {@code withVectors=false} skips reading vectors. */
     void forEach(boolean withVectors, Consumer<StoredItem> action) throws IOException {
+        forEachLive(withVectors, LeafItems::item, action);
+    }
+
+    /** Every live id, in index order. */
+    void forEachId(Consumer<String> action) throws IOException {
+        forEachLive(false, LeafItems::id, action);
+    }
+
+    /** Reads what {@code read} takes from each live document, segment by segment, in index order. */
+    private <T> void forEachLive(boolean withVectors, DocRead<T> read, Consumer<T> action) throws IOException {
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             LeafReader reader = leaf.reader();
             Bits live = reader.getLiveDocs();
             LeafItems items = new LeafItems(reader, withVectors);
             for (int doc = 0; doc < reader.maxDoc(); doc++) {
                 if (live == null || live.get(doc)) {
-                    action.accept(items.item(doc));
+                    action.accept(read.read(items, doc));
                 }
             }
         }
     }
 
-    /** Every live id, in index order. */
-    void forEachId(Consumer<String> action) throws IOException {
-        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            LeafReader reader = leaf.reader();
-            Bits live = reader.getLiveDocs();
-            LeafItems items = new LeafItems(reader, false);
-            for (int doc = 0; doc < reader.maxDoc(); doc++) {
-                if (live == null || live.get(doc)) {
-                    action.accept(items.id(doc));
-                }
-            }
-        }
+    /** One value of one document of a segment. */
+    @FunctionalInterface
+    private interface DocRead<T> {
+        T read(LeafItems items, int doc) throws IOException;
     }
 
-    /** Cursors over one segment's ids, metadata and vectors; docs must be asked for in increasing order. */
     private static final class LeafItems {
         private final BinaryDocValues ids;
         private final BinaryDocValues metadata;

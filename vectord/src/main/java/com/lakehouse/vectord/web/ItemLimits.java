@@ -1,13 +1,12 @@
 package com.lakehouse.vectord.web;
 
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.lakehouse.shared.error.PayloadTooLargeException;
+import com.lakehouse.shared.error.FieldLimit;
 import com.lakehouse.shared.error.UnprocessableException;
 import com.lakehouse.shared.http.LakehouseJson;
 import com.lakehouse.shared.json.JsonDepth;
+import com.lakehouse.shared.text.Utf8;
 import com.lakehouse.vectord.VectordProperties;
 
 /**
@@ -36,14 +35,13 @@ public record ItemLimits(int maxBatchItems, int maxIdBytes, int maxMetadataKeys,
 
     void checkBatchSize(int items) {
         if (items > maxBatchItems) {
-            throw new PayloadTooLargeException("items has " + items + " entries; the limit is " + maxBatchItems
-                    + " (max_batch_items)", Map.of("field", "items", "limit", maxBatchItems));
+            throw new FieldLimit("items", maxBatchItems, "max_batch_items").tooLarge("has " + items + " entries");
         }
     }
 
     /** An id's bytes; {@code field} names where it came from ({@code items[3].id}, {@code id}). */
     void checkId(String field, String id) {
-        int bytes = id.getBytes(StandardCharsets.UTF_8).length;
+        int bytes = Utf8.length(id);
         if (bytes > maxIdBytes) {
             throw over(field, bytes + " bytes", maxIdBytes, "max_id_bytes");
         }
@@ -57,22 +55,23 @@ public record ItemLimits(int maxBatchItems, int maxIdBytes, int maxMetadataKeys,
         for (Map.Entry<String, Object> entry : metadata.entrySet()) {
             String key = entry.getKey();
             String keyField = field + "." + shorten(key);
-            int keyBytes = key.getBytes(StandardCharsets.UTF_8).length;
             if (key.isEmpty() || key.indexOf('\u0000') >= 0) {
                 throw new UnprocessableException(field + " has an empty key or a key with a NUL character",
                         Map.of("field", field));
             }
+            int keyBytes = Utf8.length(key);
             if (keyBytes > maxMetadataKeyBytes) {
                 throw over(field + " key '" + shorten(key) + "'", keyBytes + " bytes", maxMetadataKeyBytes,
                         "max_metadata_key_bytes");
             }
-            int depth = JsonDepth.of(LakehouseJson.mapper().valueToTree(entry.getValue()));
+            // One conversion: the value's JSON gives both its depth and its size.
+            byte[] json = LakehouseJson.mapper().writeValueAsBytes(entry.getValue());
+            int depth = JsonDepth.ofUtf8(json);
             if (depth > maxMetadataDepth) {
                 throw over(keyField, "nested " + depth + " levels deep", maxMetadataDepth, "max_metadata_depth");
             }
-            int valueBytes = LakehouseJson.mapper().writeValueAsBytes(entry.getValue()).length;
-            if (valueBytes > maxMetadataValueBytes) {
-                throw over(keyField, valueBytes + " bytes of JSON", maxMetadataValueBytes, "max_metadata_value_bytes");
+            if (json.length > maxMetadataValueBytes) {
+                throw over(keyField, json.length + " bytes of JSON", maxMetadataValueBytes, "max_metadata_value_bytes");
             }
         }
     }
@@ -84,10 +83,7 @@ public record ItemLimits(int maxBatchItems, int maxIdBytes, int maxMetadataKeys,
     }
 
     private static UnprocessableException over(String field, String actual, int limit, String key) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("field", field);
-        details.put("limit", limit);
-        return new UnprocessableException(field + " is " + actual + "; the limit is " + limit + " (" + key + ")", details);
+        return new FieldLimit(field, limit, key).unprocessable("is " + actual);
     }
 
     /** A key quoted in a message is cut short: the problem body stays small whatever came in. */

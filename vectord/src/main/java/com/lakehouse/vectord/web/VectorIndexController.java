@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.lakehouse.shared.auth.RequestActor;
+import com.lakehouse.shared.error.FieldLimit;
 import com.lakehouse.shared.error.InvalidRequestException;
-import com.lakehouse.shared.error.UnprocessableException;
 import com.lakehouse.shared.storage.StorageKeys;
 import com.lakehouse.vectord.VectordProperties;
 import com.lakehouse.vectord.engine.Distance;
@@ -53,9 +53,8 @@ class VectorIndexController {
             throw new InvalidRequestException("dimension is required", Map.of("field", "dimension"));
         }
         if (body.dimension() > properties.maxDimension()) {
-            throw new UnprocessableException("dimension is " + body.dimension() + "; the limit is "
-                    + properties.maxDimension() + " (max_dimension)",
-                    Map.of("field", "dimension", "limit", properties.maxDimension()));
+            throw new FieldLimit("dimension", properties.maxDimension(), "max_dimension")
+                    .unprocessable("is " + body.dimension());
         }
         String distanceName = body.distance() == null ? "cosine" : body.distance();
         Distance distance = Distance.parse(distanceName)

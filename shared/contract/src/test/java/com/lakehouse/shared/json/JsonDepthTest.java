@@ -3,6 +3,8 @@ package com.lakehouse.shared.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.api.Test;
 
 import com.lakehouse.shared.error.UnprocessableException;
@@ -28,6 +30,22 @@ class JsonDepthTest {
     void aDeepDocumentIsMeasuredWithoutRecursion() {
         String deep = "[".repeat(400) + "]".repeat(400);
         assertThat(JsonDepth.of(json(deep))).isEqualTo(400);
+    }
+
+    @Test
+    void textDepthCountsBracketsOutsideStrings() {
+        assertThat(JsonDepth.ofText("1")).isZero();
+        assertThat(JsonDepth.ofText("{\"a\":[{}]}")).isEqualTo(3);
+        assertThat(JsonDepth.ofText("\"\\\"[\"")).isZero();
+        assertThat(JsonDepth.ofText("plain text")).isZero();
+    }
+
+    @Test
+    void utf8DepthIsTheParsedDepth() {
+        for (String text : new String[] {"{\"é[\":[1,{\"b\":[[]]}]}", "[\"ü\\\"]\",[[\"😀\"]]]", "\"x\"", "[]"}) {
+            assertThat(JsonDepth.ofUtf8(text.getBytes(StandardCharsets.UTF_8)))
+                    .as(text).isEqualTo(JsonDepth.of(json(text))).isEqualTo(JsonDepth.ofText(text));
+        }
     }
 
     @Test
