@@ -114,7 +114,7 @@ class CsvScannerTest {
                 .collect(java.util.stream.Collectors.joining(","));
         assertThatThrownBy(() -> scan(wide + "\n" + "1,".repeat(1024) + "1\n"))
                 .isInstanceOf(com.lakehouse.shared.error.PayloadTooLargeException.class)
-                .hasMessageContaining("1025 columns; at most 1024");
+                .hasMessageContaining("has 1025 columns; the limit is 1024");
         assertThat(scan(wide.substring(0, wide.lastIndexOf(',')) + "\n" + "1,".repeat(1023) + "1\n").columns())
                 .hasSize(1024);
         assertThatThrownBy(() -> scan("id," + "é".repeat(128) + "\n1,2\n"))

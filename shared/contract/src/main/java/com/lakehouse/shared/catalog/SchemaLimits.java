@@ -2,7 +2,7 @@ package com.lakehouse.shared.catalog;
 
 import java.util.Map;
 
-import com.lakehouse.shared.error.PayloadTooLargeException;
+import com.lakehouse.shared.error.FieldLimit;
 import com.lakehouse.shared.error.UnprocessableException;
 import com.lakehouse.shared.text.Utf8;
 
@@ -24,8 +24,7 @@ public final class SchemaLimits {
     /** Refuses a column count over {@link #MAX_COLUMNS}: 413 naming {@code field}. */
     public static void checkColumnCount(int count, String field) {
         if (count > MAX_COLUMNS) {
-            throw new PayloadTooLargeException(field + " has " + count + " columns; at most " + MAX_COLUMNS
-                    + " are allowed", Map.of("field", field, "limit", MAX_COLUMNS));
+            throw new FieldLimit(field, MAX_COLUMNS, null).tooLarge("has " + count + " columns");
         }
     }
 
@@ -36,8 +35,7 @@ public final class SchemaLimits {
         }
         int bytes = Utf8.length(name);
         if (bytes > MAX_COLUMN_NAME_BYTES) {
-            throw new UnprocessableException(field + " is " + bytes + " bytes; a column name may have at most "
-                    + MAX_COLUMN_NAME_BYTES, Map.of("field", field, "limit", MAX_COLUMN_NAME_BYTES));
+            throw new FieldLimit(field, MAX_COLUMN_NAME_BYTES, null).unprocessable("is " + bytes + " bytes");
         }
     }
 }
