@@ -5,11 +5,14 @@ Besides refusals, some cases expect 200 (problem=False): statements that would s
 the runner checks that no absolute host path is in the body.
 """
 
+import os
 from pathlib import Path
 
 from hostile import case, rep
 
 ROOT = str(Path(__file__).resolve().parents[3])
+# The fleet's data dir as run.py chooses it when it boots the fleet.
+DATA_DIR = os.environ.get("LH_HOSTILE_DATA_DIR", ROOT + "/data/hostile")
 JSON = {"Content-Type": "application/json"}
 ARROW = {"Accept": "application/vnd.apache.arrow.stream"}
 CSV = {"Accept": "text/csv"}
@@ -29,13 +32,13 @@ CASES = [
     sql("EXPLAIN ANALYZE lists files without a host path", "EXPLAIN ANALYZE SELECT * FROM hostile_seed", 200,
         problem=False),
     sql("filename column of an absolute read_parquet is rewritten",
-        "SELECT filename FROM read_parquet('%s/data/hostile/queryd/cache/*.parquet', filename=true)" % ROOT, 200,
+        "SELECT filename FROM read_parquet('%s/queryd/cache/*.parquet', filename=true)" % DATA_DIR, 200,
         problem=False),
     sql("host path in the settings as Arrow", "SELECT current_setting('temp_directory') AS t", 200, problem=False,
         headers=ARROW),
     sql("host path in views as CSV", "SELECT sql FROM duckdb_views()", 200, problem=False, headers=CSV),
     sql("error naming a missing file has no host path",
-        "SELECT * FROM read_parquet('%s/data/hostile/queryd/cache/missing.parquet')" % ROOT, 400),
+        "SELECT * FROM read_parquet('%s/queryd/cache/missing.parquet')" % DATA_DIR, 400),
     sql("the issue-20 column type as SQL is plain SQL, no view DDL",
         "SELECT CAST(NULL AS INTEGER) AS a UNION ALL SELECT 42 UNION ALL SELECT CAST(NULL AS INTEGER)", 200,
         problem=False),
