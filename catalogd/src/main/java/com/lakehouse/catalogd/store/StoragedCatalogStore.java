@@ -24,14 +24,16 @@ import com.lakehouse.shared.storage.StoredObject;
 /**
  * The catalog as Parquet under {@code _catalog/} in storaged:
  * <ul>
- *   <li>{@code _catalog/changes/<catalog_version>.parquet}: one immutable file per change (a dataset
- *   version or a delete), named by the {@code catalog_version} it produces, zero-padded so key order
- *   is replay order;</li>
+ *   <li>{@code _catalog/changes/<catalog_version>.parquet}: one immutable file per persisted write
+ *   (a dataset version, a delete, or the consecutive versions of one group commit), named by the
+ *   {@code catalog_version} its first change produces, zero-padded so key order is replay order;</li>
  *   <li>{@code _catalog/snapshots/<catalog_version>.parquet}: every version of every dataset at that
  *   point, after which older changes and snapshots are removed.</li>
  * </ul>
- * A load reads the newest snapshot and the changes after it. Because a change's key is its sequence,
- * a put whose answer was lost (so the register was refused) is overwritten by the next change.
+ * A load reads the newest snapshot and the changes after it. Because a write's key is its first
+ * sequence, a put whose answer was lost (so the registers were refused) is overwritten by the next
+ * write. A snapshot is taken of published state, which ends a write's last sequence, so no file
+ * straddles a snapshot.
  */
 public final class StoragedCatalogStore implements CatalogStore {
 
@@ -62,11 +64,15 @@ public final class StoragedCatalogStore implements CatalogStore {
         return SNAPSHOTS + "%012d.parquet".formatted(sequence);
     }
 
+    /**
+     * One file for the group, named by its first sequence: a group whose put answer was lost (so
+     * its registers were refused) is overwritten by the next write, which starts at the same sequence.
+     */
     @Override
-    public void append(CatalogChange change) {
-        String key = changeKey(change.sequence());
+    public void append(List<CatalogChange> changes) {
+        String key = changeKey(changes.getFirst().sequence());
         try {
-            upload(List.of(change), key);
+            upload(changes, key);
         } catch (RuntimeException e) {
             forget(key);
             throw e;
@@ -128,9 +134,13 @@ public final class StoragedCatalogStore implements CatalogStore {
         }
         List<CatalogChange> good = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        for (ManifestParquet.Decoded row : rows) {
+        boolean changes = name.matches() && name.group(1).equals("changes");
+        for (int i = 0; i < rows.size(); i++) {
+            ManifestParquet.Decoded row = rows.get(i);
+            // a change file holds consecutive sequences from its key's; a snapshot's rows all carry its own
+            long expected = changes ? sequence + i : sequence;
             String problem = row.problem() != null ? row.problem()
-                    : StoredChanges.problem(row.change(), sequence).orElse(null);
+                    : StoredChanges.problem(row.change(), expected).orElse(null);
             if (problem == null) {
                 good.add(row.change());
             } else {

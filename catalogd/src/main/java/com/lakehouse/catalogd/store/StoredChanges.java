@@ -29,7 +29,7 @@ final class StoredChanges {
     /** Why {@code change}, found at {@code sequence} of its file, cannot be applied; empty if it can. */
     static Optional<String> problem(CatalogChange change, long expectedSequence) {
         if (change.sequence() != expectedSequence) {
-            return Optional.of("sequence " + change.sequence() + " in a file of catalog_version " + expectedSequence);
+            return Optional.of("sequence " + change.sequence() + " where the file's key and order expect " + expectedSequence);
         }
         return switch (change) {
             case CatalogChange.Registered registered -> manifestProblem(registered.manifest());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -67,8 +68,8 @@ class CatalogRehydratorTest {
         }
 
         @Override
-        public void append(CatalogChange change) {
-            delegate.append(change);
+        public void append(List<CatalogChange> changes) {
+            delegate.append(changes);
         }
 
         @Override

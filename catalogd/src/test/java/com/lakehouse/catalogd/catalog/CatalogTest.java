@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -288,6 +289,129 @@ class CatalogTest {
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, 100).boxed().toList());
     }
 
+    /**
+     * The group commit: registers that wait while another holds the lock (here: its persist is held
+     * open) are committed by the next holder in one store write, each with its own version, in order.
+     */
+    @Test
+    void registersWaitingForTheLockAreCommittedInOneWriteWithConsecutiveVersions() throws Exception {
+        HeldStore held = new HeldStore(store);
+        Catalog grouped = new Catalog(held, new CatalogJournal(journal), checkpoints, Clock.systemUTC());
+        grouped.loaded(CatalogState.empty());
+        grouped.register(registration("shared", FP_A, "append", "k0"), "a");
+        held.holdNext();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<RegisterResponse> first = pool.submit(() -> grouped.register(registration("shared", FP_A, "append", "k1"), "a"));
+            held.awaitHolding();
+            List<Future<RegisterResponse>> waiting = IntStream.range(2, 6)
+                    .mapToObj(i -> pool.submit(() -> grouped.register(registration("shared", FP_A, "append", "k" + i), "a"))).toList();
+            while (grouped.waitingRegisters() < 4) {
+                Thread.onSpinWait();
+            }
+            held.release();
+            assertThat(first.get().manifest().version()).isEqualTo(2);
+            List<Long> versions = waiting.stream().map(f -> version(f)).sorted().toList();
+            assertThat(versions).containsExactly(3L, 4L, 5L, 6L);
+        }
+        assertThat(store.appends).as("k0, k1, then k2..k5 together").hasValue(3);
+        assertThat(store.changes).extracting(CatalogChange::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        List<DatasetManifest> history = grouped.versions("shared").versions();
+        for (int v = 1; v < history.size(); v++) {
+            assertThat(history.get(v).objects()).containsAll(history.get(v - 1).objects()).hasSize(v + 1);
+        }
+        assertThat(journal.events).hasSize(6);
+    }
+
+    @Test
+    void aGroupWhoseWriteFailsAnswers503ToEachOfItsRegistersAndChangesNothing() throws Exception {
+        HeldStore held = new HeldStore(store);
+        Catalog grouped = new Catalog(held, new CatalogJournal(journal), checkpoints, Clock.systemUTC());
+        grouped.loaded(CatalogState.empty());
+        grouped.register(registration("shared", FP_A, "append", "k0"), "a");
+        held.holdNext();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<RegisterResponse> first = pool.submit(() -> grouped.register(registration("shared", FP_A, "append", "k1"), "a"));
+            held.awaitHolding();
+            List<Future<RegisterResponse>> waiting = IntStream.range(2, 5)
+                    .mapToObj(i -> pool.submit(() -> grouped.register(registration("shared", FP_A, "append", "k" + i), "a"))).toList();
+            while (grouped.waitingRegisters() < 3) {
+                Thread.onSpinWait();
+            }
+            store.failing = true;
+            held.release();
+            for (Future<RegisterResponse> f : concat(first, waiting)) {
+                assertThatThrownBy(f::get).hasCauseInstanceOf(UnavailableException.class);
+            }
+        }
+        assertThat(grouped.versions("shared").versions()).hasSize(1);
+        assertThat(grouped.list().catalogVersion()).isEqualTo(1);
+    }
+
+    private static List<Future<RegisterResponse>> concat(Future<RegisterResponse> first, List<Future<RegisterResponse>> rest) {
+        List<Future<RegisterResponse>> all = new java.util.ArrayList<>(rest);
+        all.add(0, first);
+        return all;
+    }
+
+    private static long version(Future<RegisterResponse> answer) {
+        try {
+            return answer.get().manifest().version();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A store whose next write waits until released, so registers queue behind the lock meanwhile. */
+    private static final class HeldStore implements CatalogStore {
+        private final CatalogStore delegate;
+        private volatile java.util.concurrent.CountDownLatch holding;
+        private volatile java.util.concurrent.CountDownLatch released;
+        private volatile boolean armed;
+
+        HeldStore(CatalogStore delegate) {
+            this.delegate = delegate;
+        }
+
+        void holdNext() {
+            holding = new java.util.concurrent.CountDownLatch(1);
+            released = new java.util.concurrent.CountDownLatch(1);
+            armed = true;
+        }
+
+        void awaitHolding() throws InterruptedException {
+            holding.await();
+        }
+
+        void release() {
+            released.countDown();
+        }
+
+        @Override
+        public void append(List<CatalogChange> changes) {
+            if (armed) {
+                armed = false;
+                holding.countDown();
+                try {
+                    released.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            delegate.append(changes);
+        }
+
+        @Override
+        public CatalogState load() {
+            return delegate.load();
+        }
+
+        @Override
+        public void checkpoint(CatalogState state) {
+            delegate.checkpoint(state);
+        }
+    }
+
     @Test
     void checkpointsRunInTheBackgroundEveryNChanges() {
         CheckpointPolicy everyThree = new CheckpointPolicy(store, 3);
@@ -316,15 +440,19 @@ class CatalogTest {
     static final class InMemoryStore implements CatalogStore {
         final List<CatalogChange> changes = new CopyOnWriteArrayList<>();
         final List<Long> checkpoints = new CopyOnWriteArrayList<>();
+        final AtomicInteger appends = new AtomicInteger();
         volatile boolean failing;
 
         @Override
-        public void append(CatalogChange change) {
+        public void append(List<CatalogChange> group) {
             if (failing) {
                 throw new UnavailableException("storaged is unreachable");
             }
-            changes.removeIf(c -> c.sequence() == change.sequence());
-            changes.add(change);
+            appends.incrementAndGet();
+            for (CatalogChange change : group) {
+                changes.removeIf(c -> c.sequence() == change.sequence());
+                changes.add(change);
+            }
         }
 
         @Override
