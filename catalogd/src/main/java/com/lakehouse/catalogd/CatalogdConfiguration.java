@@ -7,6 +7,16 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.lakehouse.catalogd.catalog.Catalog;
+import com.lakehouse.catalogd.catalog.CatalogJournal;
+import com.lakehouse.catalogd.catalog.CatalogQuarantine;
+import com.lakehouse.catalogd.catalog.CatalogRehydrator;
+import com.lakehouse.catalogd.catalog.CatalogStore;
+import com.lakehouse.catalogd.catalog.CheckpointPolicy;
+import com.lakehouse.catalogd.catalog.RegisterHook;
+import com.lakehouse.catalogd.catalog.RegisterLimits;
+import com.lakehouse.catalogd.store.ManifestParquet;
+import com.lakehouse.catalogd.store.StoragedCatalogStore;
 import com.lakehouse.shared.auth.AuthPolicy;
 import com.lakehouse.shared.boot.FleetService;
 import com.lakehouse.shared.health.HealthState;

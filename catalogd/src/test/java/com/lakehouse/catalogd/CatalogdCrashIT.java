@@ -15,13 +15,18 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -30,6 +35,7 @@ import com.lakehouse.shared.catalog.CatalogListing;
 import com.lakehouse.shared.catalog.DataObject;
 import com.lakehouse.shared.catalog.DatasetManifest;
 import com.lakehouse.shared.catalog.RegisterRequest;
+import com.lakehouse.shared.catalog.RegisterResponse;
 import com.lakehouse.shared.catalog.SchemaColumn;
 import com.lakehouse.shared.http.LakehouseJson;
 import com.lakehouse.shared.testing.Await;
@@ -46,6 +52,7 @@ import com.lakehouse.shared.testing.TestHttp;
  * that was answered 200/201 is there, versions have no gaps, every object in the catalog was sent
  * by some writer, and {@code catalog_version} counts exactly the versions kept.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CatalogdCrashIT {
 
     private static final String TOKEN = "catalogd-crash-it-token" + "0123456789abcdef".repeat(2);
@@ -94,6 +101,7 @@ class CatalogdCrashIT {
     }
 
     @Test
+    @Order(1)
     void everyAcknowledgedRegisterSurvivesKillNineAndNothingPartialIsVisible() throws Exception {
         long seed = System.nanoTime();
         Random random = new Random(seed);
@@ -131,6 +139,63 @@ class CatalogdCrashIT {
         assertThat(register(new RegisterRequest("crash_after", null, SCHEMA, List.of(object("after")), null)).statusCode())
                 .isEqualTo(201);
         assertThat(client().list().catalogVersion()).isEqualTo(before + 1);
+    }
+
+    /**
+     * The group commit: concurrent appends to one dataset (committed together while another holds
+     * the catalog's lock) each get their own version, consecutive, and every acknowledged one is
+     * there after kill -9 and restart, with its object in the version its answer named. Runs after
+     * the random-kill test, whose checks count every dataset of the catalog.
+     */
+    @Test
+    @Order(2)
+    void concurrentAppendsToOneDatasetGetConsecutiveVersionsThatSurviveKillNine() throws Exception {
+        int appends = 24;
+        String name = "crash_grouped";
+        assertThat(register(new RegisterRequest(name, null, SCHEMA, List.of(object("g_first")), "append")).statusCode())
+                .isEqualTo(201);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < appends; i++) {
+                String key = "g_" + i;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return register(new RegisterRequest(name, null, SCHEMA, List.of(object(key)), "append"));
+                }));
+            }
+            start.countDown();
+        }
+        java.util.Map<Long, String> acknowledged = new java.util.TreeMap<>();
+        for (int i = 0; i < appends; i++) {
+            HttpResponse<String> answer = answers.get(i).get();
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            RegisterResponse response = LakehouseJson.mapper().readValue(answer.body(), RegisterResponse.class);
+            assertThat(acknowledged.put(response.manifest().version(), "g_" + i)).as("one version per append").isNull();
+        }
+        assertThat(acknowledged.keySet()).as("consecutive versions after the first")
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(2, appends + 1).boxed().toList());
+
+        catalogd.kill();
+        catalogd.restart();
+        awaitLoaded();
+
+        List<DatasetManifest> history = client().versions(name).versions();
+        assertThat(history).hasSize(appends + 1);
+        for (int v = 0; v < history.size(); v++) {
+            DatasetManifest manifest = history.get(v);
+            assertThat(manifest.version()).isEqualTo(v + 1L);
+            List<String> keys = manifest.objects().stream().map(DataObject::key).toList();
+            assertThat(keys).hasSize(v + 1);
+            if (v > 0) {
+                assertThat(keys).as("version " + manifest.version() + " adds the object its append was answered with")
+                        .containsAll(history.get(v - 1).objects().stream().map(DataObject::key).toList())
+                        .contains(acknowledged.get(manifest.version()));
+            }
+        }
+        long groups = catalogd.logTail(100_000).lines().filter(l -> l.contains("registers committed: ")
+                && !l.contains("registers committed: 1 ")).count();
+        System.out.println("grouped appends: " + groups + " writes of more than one register in catalogd's log");
     }
 
     /** Registers until stopped or catalogd goes away; records what was acknowledged. */

@@ -27,8 +27,13 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+
 import tools.jackson.databind.JsonNode;
 
+import com.lakehouse.catalogd.catalog.CatalogChange;
+import com.lakehouse.catalogd.catalog.DatasetIds;
+import com.lakehouse.catalogd.store.ManifestParquet;
+import com.lakehouse.catalogd.store.StoragedCatalogStore;
 import com.lakehouse.shared.catalog.CatalogClient;
 import com.lakehouse.shared.catalog.CatalogListing;
 import com.lakehouse.shared.catalog.DataObject;
@@ -192,7 +197,6 @@ class CatalogdIT {
         assertThat(send("POST", "/catalog/register", new RegisterRequest("it_bad", FP_A, schema(),
                 List.of(new DataObject("", 1, "e", 1)), null)).statusCode()).isEqualTo(400);
         assertThat(sendRaw("POST", "/catalog/register", "{not json").statusCode()).isEqualTo(400);
-
 
         assertThat(send("GET", "/catalog/manifest/it_bad", null).statusCode()).isEqualTo(404);
         assertThat(send("GET", "/catalog/manifest/it_bad/versions", null).statusCode()).isEqualTo(404);

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.lakehouse.catalogd.catalog.RegisterLimits;
 import com.lakehouse.shared.testing.PropertiesAssertions;
 
 class CatalogdPropertiesTest {

@@ -28,7 +28,8 @@ import com.lakehouse.shared.testing.Await;
 
 /**
  * Issue 21: kill -9 of ingestd in the middle of a concurrent ingest load loses nothing acknowledged
- * and leaves nothing half done. Each writer appends its own small files to its own dataset; ingestd
+ * and leaves nothing half done. Each writer appends its own small files to its own dataset and, every
+ * other file, to one dataset all writers share (appends to one dataset run side by side); ingestd
  * is killed at a random moment while they run, restarted, and then every acknowledged file's object
  * is in its dataset's live object list, every object in a live list exists in storage with the rows
  * the catalog says, and the same writers can go on ingesting.
@@ -36,6 +37,7 @@ import com.lakehouse.shared.testing.Await;
 class IngestdCrashIT {
 
     private static final int WRITERS = 3;
+    private static final String SHARED = "crash_shared";
 
     @TempDir
     static Path work;
@@ -64,7 +66,8 @@ class IngestdCrashIT {
             writers.add(Thread.ofPlatform().start(() -> {
                 for (int seq = 0; running.get(); seq++) {
                     try {
-                        HttpResponse<String> response = fleet.ingest("?name=crash_w" + writer + "&mode=append",
+                        String dataset = seq % 2 == 0 ? "crash_w" + writer : SHARED;
+                        HttpResponse<String> response = fleet.ingest("?name=" + dataset + "&mode=append",
                                 csv(writer, seq));
                         if (response.statusCode() / 100 == 2) {
                             acknowledged.add(IngestFleet.json(response).get("key").asString());
@@ -88,9 +91,17 @@ class IngestdCrashIT {
         fleet.ingestd.restart();
 
         Set<String> live = new HashSet<>();
+        List<String> datasets = new ArrayList<>(List.of(SHARED));
         for (int w = 0; w < WRITERS; w++) {
-            DatasetManifest manifest = fleet.catalog.manifest("crash_w" + w);
-            assertThat(manifest.rowCount()).as("rows of crash_w%d", w)
+            datasets.add("crash_w" + w);
+        }
+        for (String dataset : datasets) {
+            DatasetManifest manifest = fleet.catalog.manifest(dataset);
+            List<DatasetManifest> versions = fleet.catalog.versions(dataset).versions();
+            for (int v = 0; v < versions.size(); v++) {
+                assertThat(versions.get(v).version()).as("versions of %s without gaps", dataset).isEqualTo(v + 1L);
+            }
+            assertThat(manifest.rowCount()).as("rows of %s", dataset)
                     .isEqualTo(manifest.objects().stream().mapToLong(DataObject::rowCount).sum());
             for (DataObject object : manifest.objects()) {
                 assertThat(fleet.storage.head(object.key())).as("live object %s in storage", object.key())
@@ -107,7 +118,7 @@ class IngestdCrashIT {
             assertThat(after.statusCode() / 100).as(after.body()).isEqualTo(2);
         }
         assertThat(acknowledged.stream().map(k -> k.split("/")[1]).collect(Collectors.toSet()))
-                .as("the load reached every writer's dataset").hasSize(WRITERS);
+                .as("the load reached every writer's dataset and the shared one").hasSize(WRITERS + 1);
     }
 
     /** A file of its own per writer and sequence: its SHA-256, and so its object key, is new each time. */

@@ -10,9 +10,10 @@ import org.apache.iceberg.exceptions.NoSuchNamespaceException;
 import org.apache.iceberg.exceptions.NoSuchTableException;
 import org.apache.iceberg.rest.responses.LoadTableResponse;
 
-import com.lakehouse.catalogd.Catalog;
-import com.lakehouse.shared.catalog.DatasetNames;
+import com.lakehouse.catalogd.IcebergProperties;
+import com.lakehouse.catalogd.catalog.Catalog;
 import com.lakehouse.shared.catalog.DatasetManifest;
+import com.lakehouse.shared.catalog.DatasetNames;
 import com.lakehouse.shared.error.NotFoundException;
 
 /**

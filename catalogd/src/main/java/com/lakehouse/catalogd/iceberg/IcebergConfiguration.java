@@ -4,13 +4,13 @@ import java.nio.file.Path;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import com.lakehouse.catalogd.Catalog;
 import com.lakehouse.catalogd.CatalogdProperties;
-import com.lakehouse.catalogd.RegisterHook;
+import com.lakehouse.catalogd.IcebergProperties;
+import com.lakehouse.catalogd.catalog.Catalog;
+import com.lakehouse.catalogd.catalog.RegisterHook;
 import com.lakehouse.shared.http.ServiceClient;
 import com.lakehouse.shared.storage.StorageClient;
 

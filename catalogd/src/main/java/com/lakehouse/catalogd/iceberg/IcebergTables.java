@@ -56,19 +56,29 @@ public final class IcebergTables {
     private static final Log LOG = LogFactory.getLog(IcebergTables.class);
     static final String TAG_PREFIX = "v";
     static final String SUMMARY_VERSION = "lakehouse.version";
+    /** Tables whose newest metadata stays parsed in memory. */
     private static final int CACHED = 256;
 
     private final FileIO io;
     private final StorageLocations locations;
     private final FooterSource footers;
     private final ReentrantLock writes = new ReentrantLock();
-    /** Parsed metadata by location: a location names immutable content, so only its existence is re-checked. */
-    private final Map<String, TableMetadata> parsed = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+    /**
+     * The newest parsed metadata of each table, by table name: a location names immutable content,
+     * so only its existence is re-checked. Only the newest: each version's metadata holds every
+     * snapshot and tag before it, so keeping the last 256 versions of one often-appended table held
+     * hundreds of thousands of snapshots (catalogd's RSS grew with the soak's history, issue 21);
+     * a commit needs only the newest as its base.
+     */
+    private final Map<String, Parsed> parsed = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, TableMetadata> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Parsed> eldest) {
             return size() > CACHED;
         }
     });
+
+    private record Parsed(String location, TableMetadata metadata) {
+    }
 
     public IcebergTables(FileIO io, StorageLocations locations, FooterSource footers) {
         this.io = io;
@@ -137,16 +147,16 @@ public final class IcebergTables {
     private Optional<TableMetadata> existing(DatasetManifest version) {
         String location = metadataLocation(version);
         if (!io.newInputFile(location).exists()) {
-            parsed.remove(location);
+            parsed.computeIfPresent(version.name(), (name, cached) -> cached.location().equals(location) ? null : cached);
             return Optional.empty();
         }
-        TableMetadata cached = parsed.get(location);
-        if (cached != null) {
-            return Optional.of(cached);
+        Parsed cached = parsed.get(version.name());
+        if (cached != null && cached.location().equals(location)) {
+            return Optional.of(cached.metadata());
         }
         try {
             TableMetadata metadata = TableMetadataParser.read(io, location);
-            parsed.put(location, metadata);
+            remember(version, location, metadata);
             return Optional.of(metadata);
         } catch (NotFoundException e) {
             return Optional.empty();
@@ -184,8 +194,13 @@ public final class IcebergTables {
         tx.manageSnapshots().createTag(TAG_PREFIX + version.version(), version.version()).commit();
         tx.commitTransaction();
         TableMetadata committed = ops.current();
-        parsed.put(location, committed);
+        remember(version, location, committed);
         return committed;
+    }
+
+    /** Keeps {@code metadata} as its table's: the last one read or written is the base of the next commit. */
+    private void remember(DatasetManifest version, String location, TableMetadata metadata) {
+        parsed.put(version.name(), new Parsed(location, metadata));
     }
 
     /** The snapshot names the catalog record it mirrors. */

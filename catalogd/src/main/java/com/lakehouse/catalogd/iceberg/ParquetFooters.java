@@ -15,7 +15,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.lakehouse.catalogd.InMemoryDuckDb;
+import com.lakehouse.catalogd.store.InMemoryDuckDb;
 import com.lakehouse.shared.http.ServiceClient;
 import com.lakehouse.shared.storage.StorageKeys;
 

@@ -16,6 +16,7 @@ import com.lakehouse.shared.catalog.RegisterRequest;
 import com.lakehouse.shared.catalog.RegisterResponse;
 import com.lakehouse.shared.catalog.SchemaColumn;
 import com.lakehouse.shared.catalog.SchemaFingerprint;
+import com.lakehouse.shared.error.ConflictException;
 import com.lakehouse.shared.error.NotFoundException;
 import com.lakehouse.shared.journal.JournalClient;
 import com.lakehouse.shared.storage.StorageClient;
@@ -38,7 +39,7 @@ public class IngestService {
     private final StorageClient storage;
     private final CatalogClient catalog;
     private final IngestJournal journal;
-    private final DatasetLocks locks = new DatasetLocks(64);
+    private final DatasetLocks locks = new DatasetLocks(256);
 
     public IngestService(ParquetConverter converter, StorageClient storage, CatalogClient catalog, JournalClient journal) {
         this.converter = converter;
@@ -50,26 +51,57 @@ public class IngestService {
     /**
      * Ingests one spooled file.
      *
+     * <p>Ingests of one dataset run side by side (issue 21: a dataset with many small appends took
+     * them one at a time); only ingests of the same bytes into the same dataset wait for each other,
+     * since they share the content-addressed key whose upload, register and clean-up must not
+     * interleave. The dataset's schema is read before the conversion and checked again at commit:
+     * catalogd's register refuses (409) a fingerprint other than the current one, atomically. A 409
+     * met after the dataset changed since the read (another ingest created it or changed its types)
+     * is answered by converting again against the dataset as it now is, once.
+     *
      * @param parquet where the converted file may be written (scratch space of this ingest)
      * @param actor   the caller, for the journal
      * @param clock   times the phases for the ingest's log line
      */
     public IngestResult ingest(String name, IngestMode mode, SpooledCsv csv, Path parquet, String actor, PhaseClock clock) {
-        try (DatasetLocks.Held held = locks.lock(name)) {
+        try (DatasetLocks.Held held = locks.lock(name + "/" + csv.sha256())) {
             clock.lap("wait");
             Optional<DatasetManifest> before = currentManifest(name);
-            Placement placement = place(name, csv, parquet, before, clock);
-            if (placement.alreadyLive() && mode == IngestMode.APPEND) {
-                // Appending an object the live version already holds would change nothing.
-                DatasetManifest live = before.orElseThrow();
-                return record(new IngestResult(response(live, placement, true), false), before, actor);
+            try {
+                return ingestAgainst(before, name, mode, csv, parquet, actor, clock);
+            } catch (ConflictException e) {
+                Optional<DatasetManifest> now = currentManifest(name);
+                if (sameVersion(before, now)) {
+                    throw e;
+                }
+                LOG.info("ingest of '" + name + "': the dataset changed during the conversion; converting again against version "
+                        + now.map(DatasetManifest::version).orElse(0L));
+                return ingestAgainst(now, name, mode, csv, parquet, actor, clock);
             }
-            RegisterResponse registered = register(name, mode, placement);
-            clock.lap("register");
-            boolean existing = registered.unchanged();
-            boolean created = RegisterResponse.CREATED.equals(registered.outcome());
-            return record(new IngestResult(response(registered.manifest(), placement, existing), created), before, actor);
         }
+    }
+
+    private IngestResult ingestAgainst(Optional<DatasetManifest> before, String name, IngestMode mode, SpooledCsv csv,
+            Path parquet, String actor, PhaseClock clock) {
+        Placement placement = place(name, csv, parquet, before, clock);
+        if (placement.alreadyLive() && mode == IngestMode.APPEND) {
+            // Appending an object the live version already holds would change nothing.
+            DatasetManifest live = before.orElseThrow();
+            return record(new IngestResult(response(live, placement, true), false), before, actor);
+        }
+        RegisterResponse registered = register(name, mode, placement);
+        clock.lap("register");
+        boolean existing = registered.unchanged();
+        boolean created = RegisterResponse.CREATED.equals(registered.outcome());
+        return record(new IngestResult(response(registered.manifest(), placement, existing), created), before, actor);
+    }
+
+    private static boolean sameVersion(Optional<DatasetManifest> a, Optional<DatasetManifest> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return a.isEmpty() && b.isEmpty();
+        }
+        return a.get().datasetId().equals(b.get().datasetId()) && a.get().schemaFingerprint().equals(b.get().schemaFingerprint())
+                && a.get().schema().equals(b.get().schema());
     }
 
     /** Finds or makes the Parquet object for the file. */
