@@ -11,7 +11,6 @@ import java.util.Optional;
 import com.lakehouse.shared.catalog.DataObject;
 import com.lakehouse.shared.catalog.DatasetManifest;
 import com.lakehouse.shared.catalog.SchemaColumn;
-import com.lakehouse.shared.error.UnprocessableException;
 
 /**
  * The register contract of SPEC §4 (ADR-020 idempotency) as a pure function of the current state:
@@ -115,8 +114,8 @@ public final class RegisterRules {
                 rows = Long.MAX_VALUE;
             }
             if (rows > RegisterLimits.MAX_COUNT) {
-                throw new UnprocessableException("the version's objects hold more than 2^53-1 rows in all",
-                        Registration.details("objects[].row_count", null, RegisterLimits.MAX_COUNT));
+                throw new RegisterBound("objects[].row_count", RegisterLimits.MAX_COUNT, null)
+                        .unprocessable("of the version's objects add up to more than 2^53-1 rows");
             }
         }
         return rows;

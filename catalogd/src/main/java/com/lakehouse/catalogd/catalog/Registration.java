@@ -1,8 +1,6 @@
 package com.lakehouse.catalogd.catalog;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +15,7 @@ import com.lakehouse.shared.catalog.SchemaFingerprint;
 import com.lakehouse.shared.error.InvalidRequestException;
 import com.lakehouse.shared.error.PayloadTooLargeException;
 import com.lakehouse.shared.error.UnprocessableException;
+import com.lakehouse.shared.text.Utf8;
 
 /**
  * A register request that passed validation at the edge: everything below this point can trust
@@ -82,8 +81,7 @@ public record Registration(String name, String schemaFingerprint, List<SchemaCol
             throw new InvalidRequestException("schema must list at least one column");
         }
         if (schema.size() > limits.maxColumns()) {
-            throw new UnprocessableException("schema has " + schema.size() + " columns; the limit is "
-                    + limits.maxColumns() + " ([catalogd] max_columns)", details("schema", "max_columns", limits.maxColumns()));
+            throw new RegisterBound("schema", limits.maxColumns(), "max_columns").unprocessable("has " + schema.size() + " columns");
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < schema.size(); i++) {
@@ -94,19 +92,18 @@ public record Registration(String name, String schemaFingerprint, List<SchemaCol
             String field = "schema[" + i + "]";
             int nameBytes = bytes(column.name());
             if (nameBytes > limits.maxColumnNameBytes()) {
-                throw new UnprocessableException(field + ".name is " + nameBytes + " bytes; the limit is "
-                        + limits.maxColumnNameBytes() + " ([catalogd] max_column_name_bytes)",
-                        details(field + ".name", "max_column_name_bytes", limits.maxColumnNameBytes()));
+                throw new RegisterBound(field + ".name", limits.maxColumnNameBytes(), "max_column_name_bytes")
+                        .unprocessable("is " + nameBytes + " bytes");
             }
             if (CONTROL.matcher(column.name()).find()) {
                 throw new UnprocessableException(field + ".name holds a control character",
-                        details(field + ".name", null, "no control characters"));
+                        rule(field + ".name", "no control characters"));
             }
             if (!ColumnTypes.isValid(column.type())) {
                 throw new UnprocessableException(field + ".type '" + printable(column.type(), 80) + "' of column '"
                         + printable(column.name(), 80) + "' is not a DuckDB type name of the closed grammar (SPEC §5: "
                         + "BIGINT, DOUBLE, VARCHAR, DECIMAL(p,s), TIMESTAMP, T[] and the like)",
-                        details(field + ".type", null, "a DuckDB type name of the closed grammar (SPEC §5)"));
+                        rule(field + ".type", "a DuckDB type name of the closed grammar (SPEC §5)"));
             }
             if (!seen.add(column.name())) {
                 throw new InvalidRequestException("schema names column '" + printable(column.name(), 80) + "' twice");
@@ -128,7 +125,7 @@ public record Registration(String name, String schemaFingerprint, List<SchemaCol
             bounded(field + ".key", object.key(), limits.maxObjectKeyBytes(), "max_object_key_bytes");
             if (CONTROL.matcher(object.key()).find()) {
                 throw new UnprocessableException(field + ".key holds a control character",
-                        details(field + ".key", null, "no control characters"));
+                        rule(field + ".key", "no control characters"));
             }
             if (object.etag() != null) {
                 bounded(field + ".etag", object.etag(), limits.maxEtagBytes(), "max_etag_bytes");
@@ -142,41 +139,31 @@ public record Registration(String name, String schemaFingerprint, List<SchemaCol
     }
 
     public static PayloadTooLargeException tooManyObjects(long count, RegisterLimits limits) {
-        return new PayloadTooLargeException("objects holds " + count + " objects; the limit is " + limits.maxObjects()
-                + " per register and per dataset version ([catalogd] max_objects)",
-                details("objects", "max_objects", limits.maxObjects()));
+        return new RegisterBound("objects", limits.maxObjects(), "max_objects")
+                .tooLarge("holds " + count + " objects (counted per register and per dataset version)");
     }
 
     private static void bounded(String field, String value, int limit, String key) {
         int n = bytes(value);
         if (n > limit) {
-            throw new UnprocessableException(field + " is " + n + " bytes; the limit is " + limit + " ([catalogd] " + key + ")",
-                    details(field, key, limit));
+            throw new RegisterBound(field, limit, key).unprocessable("is " + n + " bytes");
         }
     }
 
     private static void inRange(String field, long value) {
         if (value < 0 || value > RegisterLimits.MAX_COUNT) {
-            throw new UnprocessableException(field + " is " + value + "; it must be between 0 and 2^53-1 ("
-                    + RegisterLimits.MAX_COUNT + ")", details(field, null, RegisterLimits.MAX_COUNT));
+            throw new RegisterBound(field, RegisterLimits.MAX_COUNT, null)
+                    .unprocessable("is " + value + "; it must be between 0 and 2^53-1");
         }
     }
 
-    /** The problem+json members of SPEC §2.5: the field, the limit, and its lakehouse.toml key when it has one. */
-    public static Map<String, Object> details(String field, String limitKey, Object limit) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("field", field);
-        if (limit != null) {
-            details.put("limit", limit);
-        }
-        if (limitKey != null) {
-            details.put("limit_key", "[catalogd] " + limitKey);
-        }
-        return details;
+    /** The members of a refusal by a rule rather than a number: the field, and the rule as its limit. */
+    private static Map<String, Object> rule(String field, String rule) {
+        return Map.of("field", field, "limit", rule);
     }
 
     private static int bytes(String value) {
-        return value.getBytes(StandardCharsets.UTF_8).length;
+        return Utf8.length(value);
     }
 
     private static boolean isBlank(String value) {

@@ -2,13 +2,14 @@ package com.lakehouse.catalogd.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Map;
 
+import com.lakehouse.catalogd.catalog.RegisterBound;
 import com.lakehouse.catalogd.catalog.RegisterLimits;
 import com.lakehouse.catalogd.catalog.Registration;
 import com.lakehouse.shared.catalog.RegisterRequest;
 import com.lakehouse.shared.error.InvalidRequestException;
 import com.lakehouse.shared.error.PayloadTooLargeException;
-import com.lakehouse.shared.error.UnprocessableException;
 import com.lakehouse.shared.http.LakehouseJson;
 import com.lakehouse.shared.web.RequestBodyTooLargeException;
 
@@ -37,8 +38,9 @@ final class RegisterBody {
         try {
             body = in.readAllBytes();
         } catch (RequestBodyTooLargeException e) {
+            // A cap on the whole body, not on one field's value: no FieldLimit (its limit is in the message).
             throw new PayloadTooLargeException(e.getMessage() + " ([catalogd] max_body_bytes)",
-                    Registration.details("body", "max_body_bytes", null));
+                    Map.of("field", "body", "limit_key", "[catalogd] max_body_bytes"));
         } catch (IOException e) {
             throw new InvalidRequestException("the register body could not be read: " + e.getClass().getSimpleName());
         }
@@ -81,9 +83,8 @@ final class RegisterBody {
             throw Registration.tooManyObjects(count, limits);
         }
         if (field.equals("schema") && count > limits.maxColumns()) {
-            throw new UnprocessableException("schema has more than " + limits.maxColumns() + " columns; the limit is "
-                    + limits.maxColumns() + " ([catalogd] max_columns)",
-                    Registration.details("schema", "max_columns", limits.maxColumns()));
+            throw new RegisterBound("schema", limits.maxColumns(), "max_columns")
+                    .unprocessable("has more than " + limits.maxColumns() + " columns");
         }
     }
 }
