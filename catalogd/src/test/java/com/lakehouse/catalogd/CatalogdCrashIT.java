@@ -39,6 +39,7 @@ import com.lakehouse.shared.catalog.RegisterResponse;
 import com.lakehouse.shared.catalog.SchemaColumn;
 import com.lakehouse.shared.http.LakehouseJson;
 import com.lakehouse.shared.testing.Await;
+import com.lakehouse.shared.testing.Closeables;
 import com.lakehouse.shared.testing.FakeObserverd;
 import com.lakehouse.shared.testing.S3ProxyServer;
 import com.lakehouse.shared.testing.ServiceProcess;
@@ -86,15 +87,7 @@ class CatalogdCrashIT {
 
     @AfterAll
     static void stopFleet() {
-        for (AutoCloseable c : new AutoCloseable[] {catalogd, storaged, s3}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception ignored) {
-                // the rest still stop
-            }
-        }
+        Closeables.closeAll(catalogd, storaged, s3);
         if (observerd != null) {
             observerd.close();
         }

@@ -49,6 +49,7 @@ import com.lakehouse.shared.http.LakehouseJson;
 import com.lakehouse.shared.storage.StorageClient;
 import com.lakehouse.shared.storage.StoredObject;
 import com.lakehouse.shared.testing.Await;
+import com.lakehouse.shared.testing.Closeables;
 import com.lakehouse.shared.testing.FakeObserverd;
 import com.lakehouse.shared.testing.S3ProxyServer;
 import com.lakehouse.shared.testing.ServiceProcess;
@@ -94,15 +95,7 @@ class CatalogdIT {
 
     @AfterAll
     static void stopFleet() {
-        for (AutoCloseable c : new AutoCloseable[] {catalogd, storaged, s3}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception ignored) {
-                // the rest still stop
-            }
-        }
+        Closeables.closeAll(catalogd, storaged, s3);
         if (observerd != null) {
             observerd.close();
         }

@@ -30,6 +30,7 @@ import com.lakehouse.shared.duckdb.OfflineDuckDb;
 import com.lakehouse.shared.http.LakehouseJson;
 import com.lakehouse.shared.storage.StorageClient;
 import com.lakehouse.shared.testing.Await;
+import com.lakehouse.shared.testing.Closeables;
 import com.lakehouse.shared.testing.FakeObserverd;
 import com.lakehouse.shared.testing.S3ProxyServer;
 import com.lakehouse.shared.testing.ServiceProcess;
@@ -166,15 +167,7 @@ final class IngestFleet implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable c : new AutoCloseable[] {ingestd, catalogd, storaged, s3}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception ignored) {
-                // the rest still stop
-            }
-        }
+        Closeables.closeAll(ingestd, catalogd, storaged, s3);
         observerd.close();
     }
 

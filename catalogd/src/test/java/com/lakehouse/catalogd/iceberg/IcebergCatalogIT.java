@@ -50,6 +50,7 @@ import com.lakehouse.shared.catalog.RegisterResponse;
 import com.lakehouse.shared.catalog.SchemaColumn;
 import com.lakehouse.shared.storage.StorageClient;
 import com.lakehouse.shared.storage.StoredObject;
+import com.lakehouse.shared.testing.Closeables;
 import com.lakehouse.shared.testing.S3ProxyServer;
 import com.lakehouse.shared.testing.ServiceProcess;
 
@@ -101,15 +102,7 @@ class IcebergCatalogIT {
         if (iceberg != null) {
             iceberg.close();
         }
-        for (AutoCloseable c : new AutoCloseable[] {catalogd, storaged, s3}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception ignored) {
-                // the rest still stop
-            }
-        }
+        Closeables.closeAll(catalogd, storaged, s3);
     }
 
     /** Iceberg's own REST client; the FileIO is never used to load (the metadata comes in the answer). */
