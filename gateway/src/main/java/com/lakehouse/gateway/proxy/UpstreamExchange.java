@@ -62,7 +62,7 @@ public final class UpstreamExchange {
         ServerHttpRequest request = exchange.getRequest();
         ServerHttpResponse response = exchange.getResponse();
         HttpHeaders caller = request.getHeaders();
-        HttpHeaders headers = FleetOnlyHeaders.strip(HopByHopHeaders.strip(caller));
+        HttpHeaders headers = ForwardedHeaders.strip(FleetOnlyHeaders.strip(HopByHopHeaders.strip(caller)));
         // The upstream is addressed by its own host and port, as a client of it would.
         headers.remove(HttpHeaders.HOST);
         boolean hasBody = hasBody(caller);
