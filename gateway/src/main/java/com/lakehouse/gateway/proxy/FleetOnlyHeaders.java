@@ -23,6 +23,11 @@ public final class FleetOnlyHeaders {
     private FleetOnlyHeaders() {
     }
 
+    /** Whether {@code name} is one of the fleet's own fields. */
+    static boolean isFleetOnly(String name) {
+        return FLEET_ONLY.contains(name);
+    }
+
     /** {@code headers} without the fleet's own fields (removed in place); returns it. */
     static HttpHeaders strip(HttpHeaders headers) {
         FLEET_ONLY.forEach(headers::remove);

@@ -1,7 +1,6 @@
 package com.lakehouse.gateway.proxy;
 
 import java.util.List;
-import java.util.Locale;
 
 import org.springframework.http.HttpHeaders;
 
@@ -15,14 +14,14 @@ public final class ForwardedHeaders {
     private ForwardedHeaders() {
     }
 
+    /** Whether {@code name} is {@code Forwarded} or an {@code X-Forwarded-*} field. */
+    static boolean isForwarded(String name) {
+        return name.equalsIgnoreCase("forwarded") || name.regionMatches(true, 0, "x-forwarded-", 0, 12);
+    }
+
     /** {@code headers} without {@code Forwarded} and {@code X-Forwarded-*} (removed in place); returns it. */
     static HttpHeaders strip(HttpHeaders headers) {
-        List<String> drop = headers.headerNames().stream()
-                .filter(name -> {
-                    String lower = name.toLowerCase(Locale.ROOT);
-                    return lower.equals("forwarded") || lower.startsWith("x-forwarded-");
-                })
-                .toList();
+        List<String> drop = headers.headerNames().stream().filter(ForwardedHeaders::isForwarded).toList();
         drop.forEach(headers::remove);
         return headers;
     }

@@ -1,8 +1,10 @@
 package com.lakehouse.gateway.proxy;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 import org.springframework.http.HttpHeaders;
 
@@ -17,25 +19,43 @@ import org.springframework.http.HttpHeaders;
  */
 public final class HopByHopHeaders {
 
-    private static final Set<String> ALWAYS = Set.of("connection", "keep-alive", "proxy-connection",
-            "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade");
+    private static final Set<String> ALWAYS = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+
+    static {
+        ALWAYS.addAll(List.of("connection", "keep-alive", "proxy-connection", "proxy-authenticate",
+                "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade"));
+    }
 
     private HopByHopHeaders() {
     }
 
     /** A copy of {@code input} without its hop-by-hop fields. */
     public static HttpHeaders strip(HttpHeaders input) {
-        Set<String> drop = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        drop.addAll(ALWAYS);
-        for (String value : input.getValuesAsList(HttpHeaders.CONNECTION)) {
-            drop.add(value.trim().toLowerCase(Locale.ROOT));
-        }
+        Predicate<String> hopByHop = namedBy(input.getValuesAsList(HttpHeaders.CONNECTION));
         HttpHeaders out = new HttpHeaders();
         for (var entry : input.headerSet()) {
-            if (!drop.contains(entry.getKey())) {
+            if (!hopByHop.test(entry.getKey())) {
                 out.addAll(entry.getKey(), entry.getValue());
             }
         }
         return out;
+    }
+
+    /**
+     * Which field names are hop-by-hop in a message whose {@code Connection} values are
+     * {@code connection} (comma-separated tokens, as sent): the fixed ones and every one named there.
+     */
+    public static Predicate<String> namedBy(List<String> connection) {
+        if (connection.isEmpty()) {
+            return ALWAYS::contains;
+        }
+        Set<String> drop = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        drop.addAll(ALWAYS);
+        for (String value : connection) {
+            for (String token : value.split(",")) {
+                drop.add(token.trim().toLowerCase(Locale.ROOT));
+            }
+        }
+        return drop::contains;
     }
 }

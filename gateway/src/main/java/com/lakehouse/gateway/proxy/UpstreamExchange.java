@@ -1,10 +1,16 @@
 package com.lakehouse.gateway.proxy;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.timeout.ReadTimeoutHandler;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
 import org.springframework.http.HttpHeaders;
@@ -25,8 +31,10 @@ import com.lakehouse.shared.error.LakehouseException;
  * through a small heap.
  *
  * <p>A route's timeout is how long its upstream may stay silent: until the response head arrives,
- * and then between any two reads of the body (Reactor Netty's response timeout), as nginx's
- * {@code proxy_read_timeout} works.
+ * and then between any two reads of the body, as nginx's {@code proxy_read_timeout} works. It is a
+ * {@link ReadTimeoutHandler} installed once on each upstream connection (Reactor Netty's per-request
+ * response timeout adds and removes a handler and a timer on every exchange); each upstream has one
+ * timeout, since routes to the same service share theirs.
  *
  * <p>A body past {@link #SENT_AT_ONCE} (or of unknown length) goes upstream behind {@code Expect:
  * 100-continue}: the service sees the head first, so its early 413 (or 401) reaches the caller at
@@ -54,7 +62,11 @@ public final class UpstreamExchange {
      */
     public UpstreamExchange(ProxyRoute route, HttpClient shared) {
         this.route = route;
-        this.client = shared.responseTimeout(route.timeout());
+        long silence = route.timeout().toMillis();
+        // Once per upstream connection, not per request: a handler at the head of the pipeline sees
+        // every read, and fails the exchange in flight when none came for the route's timeout.
+        this.client = shared.doOnChannelInit((observer, channel, address) -> channel.pipeline()
+                .addFirst("lakehouse.upstream-silence", new ReadTimeoutHandler(silence, TimeUnit.MILLISECONDS)));
     }
 
     /** Forwards the exchange's request to {@code target} and writes the answer to its response. */
@@ -62,17 +74,17 @@ public final class UpstreamExchange {
         ServerHttpRequest request = exchange.getRequest();
         ServerHttpResponse response = exchange.getResponse();
         HttpHeaders caller = request.getHeaders();
-        HttpHeaders headers = ForwardedHeaders.strip(FleetOnlyHeaders.strip(HopByHopHeaders.strip(caller)));
-        // The upstream is addressed by its own host and port, as a client of it would.
-        headers.remove(HttpHeaders.HOST);
         boolean hasBody = hasBody(caller);
-        if (announcesLargeBody(caller)) {
-            headers.set(HttpHeaders.EXPECT, "100-continue");
-        }
+        boolean expectContinue = announcesLargeBody(caller);
         AtomicBoolean bodySent = new AtomicBoolean(!hasBody);
         NettyDataBufferFactory buffers = (NettyDataBufferFactory) response.bufferFactory();
         HttpClient.RequestSender sender = client
-                .headers(out -> headers.forEach(out::add))
+                .headers(out -> {
+                    forwardable(caller).forEach(out::add);
+                    if (expectContinue) {
+                        out.set(HttpHeaders.EXPECT, "100-continue");
+                    }
+                })
                 .request(HttpMethod.valueOf(request.getMethod().name()))
                 .uri(target);
         HttpClient.ResponseReceiver<?> receiver = hasBody
@@ -82,15 +94,38 @@ public final class UpstreamExchange {
                 : sender;
         return receiver.response((upstream, body) -> {
                     response.setStatusCode(HttpStatusCode.valueOf(upstream.status().code()));
-                    HttpHeaders answer = new HttpHeaders();
-                    upstream.responseHeaders().forEach(field -> answer.add(field.getKey(), field.getValue()));
-                    response.getHeaders().putAll(HopByHopHeaders.strip(answer));
+                    io.netty.handler.codec.http.HttpHeaders answer = upstream.responseHeaders();
+                    Predicate<String> hopByHop = HopByHopHeaders.namedBy(answer.getAll(HttpHeaders.CONNECTION));
+                    HttpHeaders out = response.getHeaders();
+                    for (Map.Entry<String, String> field : answer) {
+                        if (!hopByHop.test(field.getKey())) {
+                            out.add(field.getKey(), field.getValue());
+                        }
+                    }
                     Mono<Void> written = response.writeWith(body.retain().map(buffers::wrap));
                     return written.then(Mono.defer(() -> bodySent.get() ? Mono.empty() : drain(request)));
                 })
                 .then()
                 .onErrorMap(error -> !(error instanceof LakehouseException),
                         error -> UpstreamFailures.translate(route.upstream(), route.timeout(), error));
+    }
+
+    /**
+     * The caller's fields that go upstream: not hop-by-hop ({@link HopByHopHeaders}), not the
+     * fleet's own ({@link FleetOnlyHeaders}), no client-sent {@code Forwarded} ({@link ForwardedHeaders}),
+     * and not {@code Host}: the upstream is addressed by its own host and port, as a client of it would.
+     */
+    static Map<String, List<String>> forwardable(HttpHeaders caller) {
+        Predicate<String> hopByHop = HopByHopHeaders.namedBy(caller.getValuesAsList(HttpHeaders.CONNECTION));
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> field : caller.headerSet()) {
+            String name = field.getKey();
+            if (!hopByHop.test(name) && !FleetOnlyHeaders.isFleetOnly(name) && !ForwardedHeaders.isForwarded(name)
+                    && !HttpHeaders.HOST.equalsIgnoreCase(name)) {
+                out.put(name, field.getValue());
+            }
+        }
+        return out;
     }
 
     /**
