@@ -31,10 +31,11 @@ import com.lakehouse.shared.error.LakehouseException;
  * through a small heap.
  *
  * <p>A route's timeout is how long its upstream may stay silent: until the response head arrives,
- * and then between any two reads of the body, as nginx's {@code proxy_read_timeout} works. It is a
- * {@link ReadTimeoutHandler} installed once on each upstream connection (Reactor Netty's per-request
- * response timeout adds and removes a handler and a timer on every exchange); each upstream has one
- * timeout, since routes to the same service share theirs.
+ * and then between any two reads of the body, as nginx's {@code proxy_read_timeout} works, counted
+ * from the start of the exchange. It is a {@link ReadTimeoutHandler} installed once on each upstream
+ * connection and restarted by each exchange (Reactor Netty's per-request response timeout adds and
+ * removes a handler and a timer on every exchange); each upstream has one timeout, since routes to
+ * the same service share theirs.
  *
  * <p>A body past {@link #SENT_AT_ONCE} (or of unknown length) goes upstream behind {@code Expect:
  * 100-continue}: the service sees the head first, so its early 413 (or 401) reaches the caller at
@@ -52,6 +53,8 @@ public final class UpstreamExchange {
     static final long SENT_AT_ONCE = 64 * 1024;
     /** The most of a refused body the gateway reads and drops to keep the connection's answer intact. */
     static final long DRAIN_LIMIT = 1L << 30;
+    /** The name of the per-connection silence handler in an upstream connection's pipeline. */
+    private static final String SILENCE = "lakehouse.upstream-silence";
 
     private final ProxyRoute route;
     private final HttpClient client;
@@ -64,9 +67,16 @@ public final class UpstreamExchange {
         this.route = route;
         long silence = route.timeout().toMillis();
         // Once per upstream connection, not per request: a handler at the head of the pipeline sees
-        // every read, and fails the exchange in flight when none came for the route's timeout.
-        this.client = shared.doOnChannelInit((observer, channel, address) -> channel.pipeline()
-                .addFirst("lakehouse.upstream-silence", new ReadTimeoutHandler(silence, TimeUnit.MILLISECONDS)));
+        // every read, and fails the exchange in flight when none came for the route's timeout. Each
+        // exchange restarts its clock, so a pooled connection's idle time never counts against it.
+        this.client = shared
+                .doOnChannelInit((observer, channel, address) -> channel.pipeline()
+                        .addFirst(SILENCE, new ReadTimeoutHandler(silence, TimeUnit.MILLISECONDS)))
+                .doOnRequest((request, connection) -> {
+                    if (connection.channel().pipeline().get(SILENCE) instanceof ReadTimeoutHandler handler) {
+                        handler.resetReadTimeout();
+                    }
+                });
     }
 
     /** Forwards the exchange's request to {@code target} and writes the answer to its response. */
