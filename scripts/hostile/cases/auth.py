@@ -55,7 +55,9 @@ CASES = [
     case("the token as access_token", "GET", "/v1/storage/list?access_token={token}", 401, auth=False),
     case("a 6000-byte Authorization header", "GET", "/v1/catalog/list", 401,
          headers={"Authorization": "Bearer " + rep("a", 6000)}),
-    case("a 20000-byte Authorization header (past the header limit)", "GET", "/v1/catalog/list", 400,
+    # The gateway (Reactor Netty) refuses it itself as RFC 6585's 431, before any filter; Tomcat
+    # answered 400 for the same (issue 25 moved the edge off Tomcat).
+    case("a 20000-byte Authorization header (past the header limit)", "GET", "/v1/catalog/list", 431,
          headers={"Authorization": "Bearer " + rep("a", 20000)}, problem=False),
 
     # Unauthenticated bodies: answered 401 at once, never read (the connection is closed).

@@ -2,7 +2,7 @@ package com.lakehouse.gateway.console;
 
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 
 /**
  * The headers every console response carries. The policy allows scripts, styles and fetches from
@@ -11,7 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * type, or leak its URL as a referrer. {@code no-cache} makes the browser revalidate, so a new
  * gateway jar's console is picked up at once.
  */
-final class SecurityHeaders {
+public final class SecurityHeaders {
 
     static final String CONTENT_SECURITY_POLICY = String.join("; ",
             "default-src 'none'",
@@ -36,7 +36,7 @@ final class SecurityHeaders {
     private SecurityHeaders() {
     }
 
-    static void apply(HttpServletResponse response) {
-        HEADERS.forEach(response::setHeader);
+    public static void apply(HttpHeaders response) {
+        HEADERS.forEach(response::set);
     }
 }

@@ -39,14 +39,17 @@ public final class FleetHealth implements AutoCloseable {
         this.timeout = timeout;
     }
 
-    public FleetHealthReport check() {
+    /** Every upstream probed at once; completes when the last probe answers or times out. */
+    public CompletableFuture<FleetHealthReport> check() {
         Map<String, CompletableFuture<ServiceHealth>> probes = new LinkedHashMap<>();
         for (Upstream upstream : upstreams) {
             probes.put(upstream.name(), probe(upstream));
         }
-        Map<String, ServiceHealth> services = new LinkedHashMap<>();
-        probes.forEach((name, probe) -> services.put(name, probe.join()));
-        return FleetHealthReport.of(services);
+        return CompletableFuture.allOf(probes.values().toArray(CompletableFuture[]::new)).thenApply(done -> {
+            Map<String, ServiceHealth> services = new LinkedHashMap<>();
+            probes.forEach((name, probe) -> services.put(name, probe.join()));
+            return FleetHealthReport.of(services);
+        });
     }
 
     private CompletableFuture<ServiceHealth> probe(Upstream upstream) {

@@ -3,10 +3,7 @@ package com.lakehouse.gateway.proxy;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.springframework.cloud.gateway.server.mvc.filter.HttpHeadersFilter.RequestHttpHeadersFilter;
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
-import org.springframework.web.servlet.function.ServerRequest;
 
 import com.lakehouse.shared.storage.StorageClient;
 
@@ -15,7 +12,7 @@ import com.lakehouse.shared.storage.StorageClient;
  * that carry {@link StorageClient#SERVICE_HEADER}; a caller from outside the gateway must not reach
  * them by sending the field itself, so the edge drops it before forwarding.
  */
-public final class FleetOnlyHeaders implements RequestHttpHeadersFilter, Ordered {
+public final class FleetOnlyHeaders {
 
     private static final Set<String> FLEET_ONLY = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
 
@@ -23,24 +20,17 @@ public final class FleetOnlyHeaders implements RequestHttpHeadersFilter, Ordered
         FLEET_ONLY.add(StorageClient.SERVICE_HEADER);
     }
 
-    /** A copy of {@code input} without the fleet's own fields. */
-    static HttpHeaders strip(HttpHeaders input) {
-        HttpHeaders out = new HttpHeaders();
-        for (var entry : input.headerSet()) {
-            if (!FLEET_ONLY.contains(entry.getKey())) {
-                out.addAll(entry.getKey(), entry.getValue());
-            }
-        }
-        return out;
+    private FleetOnlyHeaders() {
     }
 
-    @Override
-    public HttpHeaders apply(HttpHeaders input, ServerRequest request) {
-        return strip(input);
+    /** Whether {@code name} is one of the fleet's own fields. */
+    static boolean isFleetOnly(String name) {
+        return FLEET_ONLY.contains(name);
     }
 
-    @Override
-    public int getOrder() {
-        return HopByHopHeaders.ORDER + 1;
+    /** {@code headers} without the fleet's own fields (removed in place); returns it. */
+    static HttpHeaders strip(HttpHeaders headers) {
+        FLEET_ONLY.forEach(headers::remove);
+        return headers;
     }
 }

@@ -47,4 +47,15 @@ public record ProxyRoute(String servicePath, Upstream upstream, Duration timeout
     public String edgePattern() {
         return EDGE_PREFIX + servicePath + "/**";
     }
+
+    /**
+     * Whether a raw request path belongs to this route as {@link #edgePattern()} says: the route's
+     * path itself or anything below it. No decoding and no normalising: a path that reaches another
+     * service only once its dot segments are resolved matches no route, or the route it names first
+     * (where {@link ProxyTarget} refuses it).
+     */
+    public boolean matches(String rawPath) {
+        String prefix = EDGE_PREFIX + servicePath;
+        return rawPath.startsWith(prefix) && (rawPath.length() == prefix.length() || rawPath.charAt(prefix.length()) == '/');
+    }
 }

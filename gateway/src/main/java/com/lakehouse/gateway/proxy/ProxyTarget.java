@@ -11,9 +11,9 @@ import com.lakehouse.shared.error.InvalidRequestException;
  * storage keys such as {@code a%20b%2Bc%23d%3F} or UTF-8 names reach the service exactly as sent;
  * re-encoding decoded parameters would turn {@code %2B} into a {@code +} that means a space.
  *
- * <p>The servlet container routes on the normalised path while the raw path is what is forwarded,
- * so a raw path that normalises to something else ({@code ..}, {@code .} segments, doubled slashes
- * before the service path) is refused rather than sent to a service other than the one it names.
+ * <p>Routes match the raw path ({@link ProxyRoute#matches}), and the raw path is what is forwarded,
+ * so a path with {@code .} or {@code ..} segments (also percent-encoded) is refused rather than sent
+ * to a service other than the one it names once an upstream resolves them.
  */
 public final class ProxyTarget {
 
@@ -22,7 +22,7 @@ public final class ProxyTarget {
 
     /**
      * @param route      the matched route
-     * @param rawPath    the request path as sent ({@code HttpServletRequest#getRequestURI()})
+     * @param rawPath    the request path as sent (the request line's, still percent-encoded)
      * @param rawQuery   the query as sent, or {@code null}
      * @return the upstream URL
      * @throws InvalidRequestException when the raw path does not canonically belong to the route

@@ -3,13 +3,14 @@ package com.lakehouse.gateway.proxy;
 import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.Map;
 
-import org.apache.hc.client5.http.ConnectTimeoutException;
-import org.apache.hc.core5.http.ConnectionClosedException;
-import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
-import org.apache.hc.core5.http.NoHttpResponseException;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.timeout.ReadTimeoutException;
+import reactor.netty.http.client.PrematureCloseException;
+import reactor.netty.internal.shaded.reactor.pool.PoolAcquireTimeoutException;
 
 import com.lakehouse.shared.error.LakehouseException;
 import com.lakehouse.shared.error.UpstreamFailureException;
@@ -19,7 +20,7 @@ import com.lakehouse.shared.text.Durations;
 /**
  * Turns a failed exchange into SPEC §1's answers: a timeout (no connection in time, or an upstream
  * silent for the route's timeout) is 504, anything else that kept the upstream from answering
- * (refused, reset, closed) is 502; both name the upstream, in the detail and
+ * (refused, reset, closed) is 502, as Reactor Netty's client reports them; both name the upstream, in the detail and
  * as the {@code upstream} member of the problem body. Messages carry no URLs or stack traces.
  */
 public final class UpstreamFailures {
@@ -29,11 +30,11 @@ public final class UpstreamFailures {
 
     public static LakehouseException translate(Upstream upstream, Duration timeout, Throwable error) {
         Map<String, Object> details = Map.of("upstream", upstream.name());
-        if (has(error, ConnectTimeoutException.class) || has(error, ConnectionRequestTimeoutException.class)) {
+        if (has(error, ConnectTimeoutException.class) || has(error, PoolAcquireTimeoutException.class)) {
             return new UpstreamTimeoutException("upstream " + upstream.name() + " did not accept a connection in time",
                     details);
         }
-        if (has(error, SocketTimeoutException.class)) {
+        if (has(error, ReadTimeoutException.class) || has(error, SocketTimeoutException.class)) {
             return new UpstreamTimeoutException("upstream " + upstream.name() + " did not answer within "
                     + Durations.describe(timeout), details);
         }
@@ -45,7 +46,7 @@ public final class UpstreamFailures {
         if (has(error, ConnectException.class)) {
             return "connection refused";
         }
-        if (has(error, NoHttpResponseException.class) || has(error, ConnectionClosedException.class)
+        if (has(error, PrematureCloseException.class) || has(error, ClosedChannelException.class)
                 || has(error, EOFException.class)) {
             return "connection closed";
         }

@@ -46,12 +46,4 @@ class HopByHopHeadersTest {
         assertThat(out.getContentLength()).isEqualTo(10);
         assertThat(out.get("X-Many")).containsExactly("a", "b");
     }
-
-    @Test
-    void runsBeforeSpringCloudGatewaysOwnFilterWhichDropsConnectionUnread() {
-        assertThat(new HopByHopHeaders.OnRequest().getOrder())
-                .isLessThan(new org.springframework.cloud.gateway.server.mvc.filter.RemoveHopByHopRequestHeadersFilter().getOrder());
-        assertThat(new HopByHopHeaders.OnResponse().getOrder())
-                .isLessThan(new org.springframework.cloud.gateway.server.mvc.filter.RemoveHopByHopResponseHeadersFilter().getOrder());
-    }
 }

@@ -8,11 +8,11 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 
-import org.apache.hc.client5.http.ConnectTimeoutException;
-import org.apache.hc.client5.http.HttpHostConnectException;
-import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
-import org.apache.hc.core5.http.NoHttpResponseException;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.timeout.ReadTimeoutException;
 import org.junit.jupiter.api.Test;
+import reactor.netty.http.client.PrematureCloseException;
+import reactor.netty.internal.shaded.reactor.pool.PoolAcquireTimeoutException;
 
 import com.lakehouse.shared.error.LakehouseException;
 import com.lakehouse.shared.error.UpstreamFailureException;
@@ -22,8 +22,8 @@ class UpstreamFailuresTest {
 
     private static final Upstream QUERYD = Upstream.parse("queryd", "queryd_url", "http://127.0.0.1:3214");
 
-    private static LakehouseException translate(IOException cause, Duration timeout) {
-        return UpstreamFailures.translate(QUERYD, timeout, new UncheckedIOException(cause));
+    private static LakehouseException translate(Throwable cause, Duration timeout) {
+        return UpstreamFailures.translate(QUERYD, timeout, new UncheckedIOException(new IOException(cause)));
     }
 
     @Test
@@ -32,13 +32,13 @@ class UpstreamFailuresTest {
         assertThat(e).isInstanceOf(UpstreamFailureException.class)
                 .hasMessage("upstream queryd is unreachable (connection refused)");
         assertThat(e.details()).containsEntry("upstream", "queryd");
-        assertThat(translate(new HttpHostConnectException("Connect to http://127.0.0.1:3214 failed"), Duration.ofSeconds(1)))
+        assertThat(translate(new ConnectException("Connection refused: /127.0.0.1:3214"), Duration.ofSeconds(1)))
                 .hasMessage("upstream queryd is unreachable (connection refused)");
     }
 
     @Test
     void aTimeoutIs504WithTheRoutesTimeout() {
-        LakehouseException e = translate(new SocketTimeoutException("Read timed out"), Duration.ofSeconds(120));
+        LakehouseException e = translate(ReadTimeoutException.INSTANCE, Duration.ofSeconds(120));
         assertThat(e).isInstanceOf(UpstreamTimeoutException.class).hasMessage("upstream queryd did not answer within 120s");
         assertThat(e.details()).containsEntry("upstream", "queryd");
         assertThat(translate(new SocketTimeoutException("t"), Duration.ofMillis(1500)).getMessage()).endsWith("within 1500ms");
@@ -48,13 +48,13 @@ class UpstreamFailuresTest {
     void aConnectTimeoutIs504() {
         assertThat(translate(new ConnectTimeoutException("Connect timed out"), Duration.ofSeconds(1)))
                 .isInstanceOf(UpstreamTimeoutException.class).hasMessageContaining("did not accept a connection");
-        assertThat(translate(new ConnectionRequestTimeoutException("pool exhausted"), Duration.ofSeconds(1)))
+        assertThat(translate(new PoolAcquireTimeoutException(Duration.ofSeconds(1)), Duration.ofSeconds(1)))
                 .as("every pooled connection busy for the connect timeout").isInstanceOf(UpstreamTimeoutException.class);
     }
 
     @Test
     void anUpstreamThatClosedWithoutAnsweringIs502() {
-        assertThat(translate(new NoHttpResponseException("127.0.0.1:3214 failed to respond"), Duration.ofSeconds(1)))
+        assertThat(translate(PrematureCloseException.TEST_EXCEPTION, Duration.ofSeconds(1)))
                 .isInstanceOf(UpstreamFailureException.class).hasMessage("upstream queryd is unreachable (connection closed)");
     }
 

@@ -16,7 +16,10 @@ final class OpenPaths {
     }
 
     static boolean isOpen(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return OPEN.contains(path) && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()));
+        return isOpen(request.getRequestURI().substring(request.getContextPath().length()), request.getMethod());
+    }
+
+    static boolean isOpen(String path, String method) {
+        return OPEN.contains(path) && ("GET".equals(method) || "HEAD".equals(method));
     }
 }

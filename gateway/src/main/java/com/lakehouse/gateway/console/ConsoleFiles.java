@@ -7,36 +7,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.MediaType;
-import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
+import org.springframework.web.reactive.resource.ResourceWebHandler;
 
-/** The console: its files in the jar, served at {@code /} by {@link ConsoleFilter}. */
-@Configuration(proxyBeanMethods = false)
-class ConsoleConfiguration {
-
-    /** Between the shared IP allowlist (+10) and bearer check (+20): see {@link ConsoleFilter}. */
-    static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 15;
+/**
+ * The console's files in the jar: its own under {@code console/}, uPlot from its WebJar. Spring's
+ * resource handler serves them (path checks, content types, ETag and Last-Modified revalidation, HEAD).
+ */
+public final class ConsoleFiles {
 
     private static final String UPLOT_POM = "META-INF/maven/org.webjars.npm/uplot/pom.properties";
 
-    @Bean
-    FilterRegistrationBean<ConsoleFilter> consoleFilter() {
-        FilterRegistrationBean<ConsoleFilter> registration = new FilterRegistrationBean<>(new ConsoleFilter(Map.of(
-                ConsolePaths.Source.CONSOLE, handler(new ClassPathResource("console/")),
-                ConsolePaths.Source.UPLOT, handler(new ClassPathResource(
-                        "META-INF/resources/webjars/uplot/" + webJarVersion(UPLOT_POM) + "/dist/")))));
-        registration.setOrder(ORDER);
-        return registration;
+    private ConsoleFiles() {
     }
 
-    static ResourceHttpRequestHandler handler(Resource location) {
-        ResourceHttpRequestHandler handler = new ResourceHttpRequestHandler();
+    /** One handler per set of files. */
+    public static Map<ConsolePaths.Source, ResourceWebHandler> handlers() {
+        return Map.of(
+                ConsolePaths.Source.CONSOLE, handler(new ClassPathResource("console/")),
+                ConsolePaths.Source.UPLOT, handler(new ClassPathResource(
+                        "META-INF/resources/webjars/uplot/" + webJarVersion(UPLOT_POM) + "/dist/")));
+    }
+
+    static ResourceWebHandler handler(Resource location) {
+        ResourceWebHandler handler = new ResourceWebHandler();
         handler.setLocations(List.of(location));
         // ES modules must come as JavaScript; nosniff makes the browser hold us to the type.
         handler.setMediaTypes(Map.of(

@@ -1,0 +1,146 @@
+package com.lakehouse.gateway;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import io.netty.channel.ChannelOption;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import reactor.netty.resources.ConnectionProvider;
+
+import com.lakehouse.gateway.console.ConsoleFiles;
+import com.lakehouse.gateway.health.FleetHealth;
+import com.lakehouse.gateway.proxy.ProxyRoute;
+import com.lakehouse.gateway.proxy.ProxyWebFilter;
+import com.lakehouse.gateway.proxy.UpstreamExchange;
+import com.lakehouse.gateway.proxy.Upstreams;
+import com.lakehouse.gateway.web.BearerTokenWebFilter;
+import com.lakehouse.gateway.web.ConsoleWebFilter;
+import com.lakehouse.gateway.web.IpAllowlistWebFilter;
+import com.lakehouse.gateway.web.ProblemExceptionHandler;
+import com.lakehouse.shared.auth.AuthPolicy;
+import com.lakehouse.shared.auth.AuthProperties;
+import com.lakehouse.shared.config.LakehouseEnvironmentPostProcessor;
+import com.lakehouse.shared.health.HealthState;
+import com.lakehouse.shared.web.HealthController;
+import com.lakehouse.shared.web.ProblemStatusTable;
+import com.lakehouse.shared.web.ServiceIdentity;
+
+/**
+ * The gateway's beans on WebFlux (Reactor Netty). shared-service's web auto-configuration is the
+ * servlet stack's and stays off here; this gives the edge its reactive equivalents: {@code /health}
+ * (shared-service's controller), the allowlist and bearer filters (shared {@link AuthPolicy}, so the
+ * same token rules), problem+json for every failure from the one {@link ProblemStatusTable}, the
+ * console, the route table and the fleet health probes. No body cap: every body streams through,
+ * each upstream enforces its own (storaged, ingestd, queryd...).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AuthProperties.class)
+@Import(HealthController.class)
+class GatewayConfiguration {
+
+    /** Connections per upstream: above what the 2-core target machines serve at once. */
+    private static final int CONNECTIONS_PER_UPSTREAM = 256;
+    /** Below Tomcat's 60 s keep-alive timeout, so the pool lets a connection go before the upstream does. */
+    private static final Duration EVICT_AFTER_IDLE = Duration.ofSeconds(30);
+
+    @Bean
+    ServiceIdentity serviceIdentity(Environment environment) {
+        String name = environment.getProperty(LakehouseEnvironmentPostProcessor.SERVICE_NAME_PROPERTY, "gateway");
+        String version = GatewayConfiguration.class.getPackage().getImplementationVersion();
+        return new ServiceIdentity(name, version == null ? "dev" : version);
+    }
+
+    @Bean
+    HealthState healthState() {
+        return new HealthState();
+    }
+
+    @Bean
+    AuthPolicy authPolicy(AuthProperties properties, Environment environment) {
+        return AuthPolicy.resolve(properties, environment::getProperty, LogFactory.getLog(AuthPolicy.class));
+    }
+
+    @Bean
+    ProblemExceptionHandler problemExceptionHandler() {
+        return new ProblemExceptionHandler(ProblemStatusTable.defaults());
+    }
+
+    @Bean
+    IpAllowlistWebFilter ipAllowlistWebFilter(AuthPolicy policy) {
+        return new IpAllowlistWebFilter(policy);
+    }
+
+    @Bean
+    BearerTokenWebFilter bearerTokenWebFilter(AuthPolicy policy) {
+        return new BearerTokenWebFilter(policy);
+    }
+
+    @Bean
+    ConsoleWebFilter consoleWebFilter() {
+        return new ConsoleWebFilter(ConsoleFiles.handlers());
+    }
+
+    /** Validates every upstream URL at startup; a bad one stops the gateway naming its key. */
+    @Bean
+    Upstreams upstreams(GatewayProperties properties) {
+        return Upstreams.from(properties);
+    }
+
+    /**
+     * The pool every route shares: HTTP/1.1 keep-alive, no redirects followed, no retries (a proxied
+     * request may not be idempotent and its body can be read once), no decompression.
+     */
+    @Bean(destroyMethod = "dispose")
+    ConnectionProvider upstreamConnections(GatewayProperties properties) {
+        return ConnectionProvider.builder("upstreams")
+                .maxConnections(CONNECTIONS_PER_UPSTREAM)
+                .pendingAcquireTimeout(properties.connectTimeout())
+                .maxIdleTime(EVICT_AFTER_IDLE)
+                .build();
+    }
+
+    @Bean
+    ProxyWebFilter proxyWebFilter(GatewayProperties properties, Upstreams upstreams, ConnectionProvider upstreamConnections) {
+        reactor.netty.http.client.HttpClient client = reactor.netty.http.client.HttpClient.create(upstreamConnections)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
+                .option(ChannelOption.TCP_NODELAY, true)
+                .disableRetry(true)
+                .followRedirect(false)
+                .compress(false);
+        List<ProxyWebFilter.Entry> routes = ProxyRoute.table(properties, upstreams).stream()
+                .map(route -> new ProxyWebFilter.Entry(route, new UpstreamExchange(route, client)))
+                .toList();
+        return new ProxyWebFilter(routes);
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService healthProbeExecutor() {
+        return Executors.newVirtualThreadPerTaskExecutor();
+    }
+
+    /**
+     * Probes use a client of their own whose connect timeout is no longer than the probe's, so a
+     * black-holed host cannot hold {@code /v1/health} past its budget. It is the JDK client: it
+     * probes every upstream at once, each probe with its own deadline.
+     */
+    @Bean(destroyMethod = "close")
+    FleetHealth fleetHealth(GatewayProperties properties, Upstreams upstreams, ExecutorService healthProbeExecutor) {
+        Duration connect = properties.connectTimeout().compareTo(properties.healthTimeout()) < 0
+                ? properties.connectTimeout() : properties.healthTimeout();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connect)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(healthProbeExecutor)
+                .build();
+        return new FleetHealth(upstreams.all(), client, properties.healthTimeout());
+    }
+}
