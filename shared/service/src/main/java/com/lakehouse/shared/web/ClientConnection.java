@@ -25,8 +25,8 @@ import jakarta.servlet.http.HttpServletRequest;
  * FIN), closing, or no longer listed (it sent RST). Where the table cannot be read (not Linux) the
  * answer is always "still there".
  *
- * <p>Used by queryd (which polls one request's connection while its statement runs) and by the
- * gateway (whose {@link ClientHangUpWatch} checks every waiting request with one read of the table).
+ * <p>Used by queryd, which polls one request's connection while its statement runs. (The gateway,
+ * on Reactor Netty, sees its callers hang up from the event loop and needs none of this.)
  */
 public final class ClientConnection {
 
