@@ -17,14 +17,6 @@ ROWS=${ROWS:-5}
 [[ -n "${SKIP_BUILD:-}" ]] || build_jars storaged catalogd ingestd
 bench_workdir "$BENCH_OUT/appends-work.XXXXXX"
 
-launch() {
-  local module=$1 port=$2; shift 2
-  mkdir -p "$WORK/$module"
-  start_service "$module" "$port" 256m "$WORK/$module" "$@" > "$WORK/$module.pid"
-  PIDS+=("$(cat "$WORK/$module.pid")")
-  wait_health "http://127.0.0.1:$port"
-}
-
 start_s3proxy "$WORK"
 PIDS+=("$S3_PID")
 STORAGED_PORT=$(free_port)

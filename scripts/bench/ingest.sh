@@ -37,16 +37,6 @@ for run in $(seq 1 "$RUNS"); do
   if [[ -z "$peer_best" || "$ms" -lt "$peer_best" ]]; then peer_best=$ms; peer_cpu=$run_cpu; fi
 done
 
-# launch MODULE PORT ARGS...: start_service with its pid read from a file, not a pipe (the
-# service's shell keeps its stdout open, so $(...) around it would wait for the service to exit).
-launch() {
-  local module=$1 port=$2; shift 2
-  mkdir -p "$WORK/$module"
-  start_service "$module" "$port" 256m "$WORK/$module" "$@" > "$WORK/$module.pid"
-  PIDS+=("$(cat "$WORK/$module.pid")")
-  wait_health "http://127.0.0.1:$port"
-}
-
 # The fleet.
 start_s3proxy "$WORK"
 PIDS+=("$S3_PID")

@@ -63,6 +63,17 @@ start_service() {
   echo $!
 }
 
+# launch MODULE PORT ARGS...: start_service at 256m in $WORK/MODULE, its pid added to PIDS, then
+# wait for its health. The pid goes through a file, not a pipe: the service's shell keeps its
+# stdout open, so $(...) around start_service would wait for the service to exit.
+launch() {
+  local module=$1 port=$2; shift 2
+  mkdir -p "$WORK/$module"
+  start_service "$module" "$port" 256m "$WORK/$module" "$@" > "$WORK/$module.pid"
+  PIDS+=("$(cat "$WORK/$module.pid")")
+  wait_health "http://127.0.0.1:$port"
+}
+
 # wait_health BASE_URL [LOGFILE]: until BASE_URL/health answers 200 (two minutes at most); on
 # failure the service's log tail goes to stderr and the bench stops.
 wait_health() {
