@@ -297,20 +297,11 @@ class CatalogTest {
     void registersWaitingForTheLockAreCommittedInOneWriteWithConsecutiveVersions() throws Exception {
         HeldStore held = new HeldStore(store);
         Catalog grouped = new Catalog(held, new CatalogJournal(journal), checkpoints, Clock.systemUTC());
-        grouped.loaded(CatalogState.empty());
-        grouped.register(registration("shared", FP_A, "append", "k0"), "a");
-        held.holdNext();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<RegisterResponse> first = pool.submit(() -> grouped.register(registration("shared", FP_A, "append", "k1"), "a"));
-            held.awaitHolding();
-            List<Future<RegisterResponse>> waiting = IntStream.range(2, 6)
-                    .mapToObj(i -> pool.submit(() -> grouped.register(registration("shared", FP_A, "append", "k" + i), "a"))).toList();
-            while (grouped.waitingRegisters() < 4) {
-                Thread.onSpinWait();
-            }
+            List<Future<RegisterResponse>> answers = queuedBehindAHeldWrite(grouped, held, pool, 4);
             held.release();
-            assertThat(first.get().manifest().version()).isEqualTo(2);
-            List<Long> versions = waiting.stream().map(f -> version(f)).sorted().toList();
+            assertThat(answers.getFirst().get().manifest().version()).isEqualTo(2);
+            List<Long> versions = answers.subList(1, answers.size()).stream().map(f -> version(f)).sorted().toList();
             assertThat(versions).containsExactly(3L, 4L, 5L, 6L);
         }
         assertThat(store.appends).as("k0, k1, then k2..k5 together").hasValue(3);
@@ -326,20 +317,11 @@ class CatalogTest {
     void aGroupWhoseWriteFailsAnswers503ToEachOfItsRegistersAndChangesNothing() throws Exception {
         HeldStore held = new HeldStore(store);
         Catalog grouped = new Catalog(held, new CatalogJournal(journal), checkpoints, Clock.systemUTC());
-        grouped.loaded(CatalogState.empty());
-        grouped.register(registration("shared", FP_A, "append", "k0"), "a");
-        held.holdNext();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<RegisterResponse> first = pool.submit(() -> grouped.register(registration("shared", FP_A, "append", "k1"), "a"));
-            held.awaitHolding();
-            List<Future<RegisterResponse>> waiting = IntStream.range(2, 5)
-                    .mapToObj(i -> pool.submit(() -> grouped.register(registration("shared", FP_A, "append", "k" + i), "a"))).toList();
-            while (grouped.waitingRegisters() < 3) {
-                Thread.onSpinWait();
-            }
+            List<Future<RegisterResponse>> answers = queuedBehindAHeldWrite(grouped, held, pool, 3);
             store.failing = true;
             held.release();
-            for (Future<RegisterResponse> f : concat(first, waiting)) {
+            for (Future<RegisterResponse> f : answers) {
                 assertThatThrownBy(f::get).hasCauseInstanceOf(UnavailableException.class);
             }
         }
@@ -347,10 +329,24 @@ class CatalogTest {
         assertThat(grouped.list().catalogVersion()).isEqualTo(1);
     }
 
-    private static List<Future<RegisterResponse>> concat(Future<RegisterResponse> first, List<Future<RegisterResponse>> rest) {
-        List<Future<RegisterResponse>> all = new java.util.ArrayList<>(rest);
-        all.add(0, first);
-        return all;
+    /**
+     * Appends k0 to dataset "shared", then k1, whose write the store holds open, then {@code count}
+     * more that queue behind the lock meanwhile. The answers: k1's first, then the queued ones'.
+     */
+    private static List<Future<RegisterResponse>> queuedBehindAHeldWrite(Catalog grouped, HeldStore held, ExecutorService pool,
+            int count) throws InterruptedException {
+        grouped.loaded(CatalogState.empty());
+        grouped.register(registration("shared", FP_A, "append", "k0"), "a");
+        held.holdNext();
+        List<Future<RegisterResponse>> answers = new java.util.ArrayList<>();
+        answers.add(pool.submit(() -> grouped.register(registration("shared", FP_A, "append", "k1"), "a")));
+        held.awaitHolding();
+        IntStream.rangeClosed(2, count + 1)
+                .forEach(i -> answers.add(pool.submit(() -> grouped.register(registration("shared", FP_A, "append", "k" + i), "a"))));
+        while (grouped.waitingRegisters() < count) {
+            Thread.onSpinWait();
+        }
+        return answers;
     }
 
     private static long version(Future<RegisterResponse> answer) {
