@@ -7,12 +7,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import io.netty.channel.ChannelOption;
-import org.apache.commons.logging.LogFactory;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
-import org.springframework.core.env.Environment;
 import reactor.netty.resources.ConnectionProvider;
 
 import com.lakehouse.gateway.console.ConsoleFiles;
@@ -26,24 +22,18 @@ import com.lakehouse.gateway.web.ConsoleWebFilter;
 import com.lakehouse.gateway.web.IpAllowlistWebFilter;
 import com.lakehouse.gateway.web.ProblemExceptionHandler;
 import com.lakehouse.shared.auth.AuthPolicy;
-import com.lakehouse.shared.auth.AuthProperties;
-import com.lakehouse.shared.config.LakehouseEnvironmentPostProcessor;
-import com.lakehouse.shared.health.HealthState;
-import com.lakehouse.shared.web.HealthController;
 import com.lakehouse.shared.web.ProblemStatusTable;
-import com.lakehouse.shared.web.ServiceIdentity;
 
 /**
- * The gateway's beans on WebFlux (Reactor Netty). shared-service's web auto-configuration is the
- * servlet stack's and stays off here; this gives the edge its reactive equivalents: {@code /health}
- * (shared-service's controller), the allowlist and bearer filters (shared {@link AuthPolicy}, so the
- * same token rules), problem+json for every failure from the one {@link ProblemStatusTable}, the
- * console, the route table and the fleet health probes. No body cap: every body streams through,
- * each upstream enforces its own (storaged, ingestd, queryd...).
+ * The gateway's beans on WebFlux (Reactor Netty). shared-service's stack-neutral auto-configuration
+ * gives it {@code /health}, the service identity, the one {@link AuthPolicy} and the one
+ * {@link ProblemStatusTable}; its servlet auto-configuration stays off here, and this gives the edge
+ * the reactive equivalents of that part: the allowlist and bearer filters (the same token rules),
+ * problem+json for every failure from the one status table, the console, the route table and the
+ * fleet health probes. No body cap: every body streams through, each upstream enforces its own
+ * (storaged, ingestd, queryd...).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AuthProperties.class)
-@Import(HealthController.class)
 class GatewayConfiguration {
 
     /** Connections per upstream: above what the 2-core target machines serve at once. */
@@ -52,25 +42,8 @@ class GatewayConfiguration {
     private static final Duration EVICT_AFTER_IDLE = Duration.ofSeconds(30);
 
     @Bean
-    ServiceIdentity serviceIdentity(Environment environment) {
-        String name = environment.getProperty(LakehouseEnvironmentPostProcessor.SERVICE_NAME_PROPERTY, "gateway");
-        String version = GatewayConfiguration.class.getPackage().getImplementationVersion();
-        return new ServiceIdentity(name, version == null ? "dev" : version);
-    }
-
-    @Bean
-    HealthState healthState() {
-        return new HealthState();
-    }
-
-    @Bean
-    AuthPolicy authPolicy(AuthProperties properties, Environment environment) {
-        return AuthPolicy.resolve(properties, environment::getProperty, LogFactory.getLog(AuthPolicy.class));
-    }
-
-    @Bean
-    ProblemExceptionHandler problemExceptionHandler() {
-        return new ProblemExceptionHandler(ProblemStatusTable.defaults());
+    ProblemExceptionHandler problemExceptionHandler(ProblemStatusTable statusTable) {
+        return new ProblemExceptionHandler(statusTable);
     }
 
     @Bean

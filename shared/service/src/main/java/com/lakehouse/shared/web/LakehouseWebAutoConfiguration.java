@@ -1,10 +1,8 @@
 package com.lakehouse.shared.web;
 
-import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -14,50 +12,22 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
 import com.lakehouse.shared.auth.AuthPolicy;
-import com.lakehouse.shared.auth.AuthProperties;
 import com.lakehouse.shared.auth.BearerTokenFilter;
 import com.lakehouse.shared.auth.IpAllowlistFilter;
-import com.lakehouse.shared.config.LakehouseEnvironmentPostProcessor;
-import com.lakehouse.shared.health.HealthState;
 
 /**
- * What every HTTP service gets without wiring of its own: {@code /health}, the allowlist and bearer
- * filters (in that order), the body cap, and problem+json for every failure.
+ * What every servlet service gets without wiring of its own, on top of
+ * {@link LakehouseServiceAutoConfiguration}'s stack-neutral beans: the allowlist and bearer filters
+ * (in that order), the body cap, and problem+json for every failure, the container's own included.
  */
 // Before Boot's error page configuration, so ContainerErrorController replaces its BasicErrorController.
-@AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
+@AutoConfiguration(after = LakehouseServiceAutoConfiguration.class, before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties(AuthProperties.class)
-@Import({HealthController.class, ProblemAdvice.class, ContainerErrorController.class})
+@Import({ProblemAdvice.class, ContainerErrorController.class})
 public class LakehouseWebAutoConfiguration {
 
     /** Default body cap for services that do not declare their own {@link RequestBodyLimit}. */
     public static final long DEFAULT_MAX_BODY_BYTES = 16L * 1024 * 1024;
-
-    @Bean
-    ServiceIdentity serviceIdentity(Environment environment) {
-        String name = environment.getProperty(LakehouseEnvironmentPostProcessor.SERVICE_NAME_PROPERTY, "lakehouse");
-        String version = LakehouseWebAutoConfiguration.class.getPackage().getImplementationVersion();
-        return new ServiceIdentity(name, version == null ? "dev" : version);
-    }
-
-    /** What {@code /health} reports; start-up loaders report quarantined records and failures here. */
-    @Bean
-    @ConditionalOnMissingBean
-    HealthState healthState() {
-        return new HealthState();
-    }
-
-    @Bean
-    AuthPolicy authPolicy(AuthProperties properties, Environment environment) {
-        return AuthPolicy.resolve(properties, environment::getProperty, LogFactory.getLog(AuthPolicy.class));
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    ProblemStatusTable problemStatusTable() {
-        return ProblemStatusTable.defaults();
-    }
 
     @Bean
     @ConditionalOnMissingBean
