@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.lakehouse.shared.error.LakehouseException;
+import com.lakehouse.shared.http.LakehouseJson;
 import com.lakehouse.shared.http.ServiceClient;
 
 import tools.jackson.core.JacksonException;
@@ -47,6 +48,20 @@ public class GatewayClient {
         return exchange(http.request(path).GET().build());
     }
 
+    /**
+     * {@code GET} a JSON object read as one of the contract's wire records, with the wire's own
+     * conventions ({@link LakehouseJson}: snake_case, unknown members ignored).
+     */
+    public <T> T get(String path, Class<T> type) {
+        HttpResponse<byte[]> response = answer(http.request(path).GET().build());
+        try {
+            return LakehouseJson.mapper().readValue(response.body(), type);
+        } catch (JacksonException e) {
+            throw new GatewayException(response.statusCode(), "the gateway answered " + response.statusCode()
+                    + " with a body that is not a " + type.getSimpleName());
+        }
+    }
+
     /** {@code POST} a JSON body and read the JSON object answered. */
     public Map<String, Object> post(String path, Object body) {
         HttpRequest request = http.request(path)
@@ -62,16 +77,23 @@ public class GatewayClient {
     }
 
     private Map<String, Object> exchange(HttpRequest request) {
+        HttpResponse<byte[]> response = answer(request);
+        try {
+            return json.readValue(response.body(), OBJECT);
+        } catch (JacksonException e) {
+            throw new GatewayException(response.statusCode(), "the gateway answered " + response.statusCode()
+                    + " with a body that is not a JSON object");
+        }
+    }
+
+    /** A 2xx answer; any other status is a {@link GatewayException} with the problem's reason. */
+    private HttpResponse<byte[]> answer(HttpRequest request) {
         HttpResponse<byte[]> response = send(request);
         int status = response.statusCode();
         if (status / 100 != 2) {
             throw new GatewayException(status, ProblemReason.of(status, response.body(), json));
         }
-        try {
-            return json.readValue(response.body(), OBJECT);
-        } catch (JacksonException e) {
-            throw new GatewayException(status, "the gateway answered " + status + " with a body that is not a JSON object");
-        }
+        return response;
     }
 
     private HttpResponse<byte[]> send(HttpRequest request) {

@@ -12,11 +12,17 @@ import java.util.List;
 import java.util.Map;
 
 import com.lakehouse.mcpd.gateway.GatewayClient;
+import com.lakehouse.shared.catalog.DatasetManifest;
+import com.lakehouse.shared.catalog.SchemaColumn;
+import com.lakehouse.shared.http.LakehouseJson;
 
 import io.modelcontextprotocol.spec.McpSchema;
+import tools.jackson.core.type.TypeReference;
 
 /** {@code get_manifest(name)}: one dataset's current manifest ({@code GET /v1/catalog/manifest/{name}}). */
 public final class GetManifestTool implements LakehouseTool {
+
+    private static final TypeReference<Map<String, Object>> STRUCTURED = new TypeReference<>() { };
 
     private final GatewayClient gateway;
 
@@ -61,22 +67,20 @@ public final class GetManifestTool implements LakehouseTool {
     @Override
     public McpSchema.CallToolResult call(ToolArguments arguments) {
         String name = arguments.requiredString("name");
-        Map<String, Object> manifest = gateway.get("/v1/catalog/manifest/" + GatewayClient.segment(name));
-        return ToolResults.structured(text(manifest), manifest);
+        DatasetManifest manifest = gateway.get("/v1/catalog/manifest/" + GatewayClient.segment(name), DatasetManifest.class);
+        return ToolResults.structured(text(manifest), LakehouseJson.mapper().convertValue(manifest, STRUCTURED));
     }
 
-    private static String text(Map<String, Object> manifest) {
+    private static String text(DatasetManifest manifest) {
         List<String> columns = new ArrayList<>();
-        for (Object c : Wire.list(manifest.get("schema"))) {
-            Map<String, Object> column = Wire.map(c);
-            columns.add(column.get("name") + " " + column.get("type")
-                    + (Boolean.FALSE.equals(column.get("nullable")) ? " NOT NULL" : ""));
+        for (SchemaColumn column : manifest.schema()) {
+            columns.add(column.name() + " " + column.type() + (column.nullable() ? "" : " NOT NULL"));
         }
-        return manifest.get("name") + " v" + manifest.get("version")
-                + " (dataset_id " + manifest.get("dataset_id") + "): "
-                + manifest.get("row_count") + " rows in " + Wire.list(manifest.get("objects")).size() + " Parquet file(s), "
-                + "updated " + manifest.get("updated_at") + "\n"
-                + "schema (fingerprint " + manifest.get("schema_fingerprint") + "):\n  "
+        return manifest.name() + " v" + manifest.version()
+                + " (dataset_id " + manifest.datasetId() + "): "
+                + manifest.rowCount() + " rows in " + manifest.objects().size() + " Parquet file(s), "
+                + "updated " + manifest.updatedAt() + "\n"
+                + "schema (fingerprint " + manifest.schemaFingerprint() + "):\n  "
                 + String.join("\n  ", columns);
     }
 }

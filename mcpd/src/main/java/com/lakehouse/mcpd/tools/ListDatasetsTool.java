@@ -7,12 +7,16 @@ import static com.lakehouse.mcpd.tools.JsonSchemas.props;
 import static com.lakehouse.mcpd.tools.JsonSchemas.string;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import com.lakehouse.mcpd.gateway.GatewayClient;
+import com.lakehouse.shared.catalog.CatalogListing;
+import com.lakehouse.shared.catalog.DatasetManifest;
+import com.lakehouse.shared.catalog.SchemaColumn;
 
 import io.modelcontextprotocol.spec.McpSchema;
 
@@ -54,59 +58,49 @@ public final class ListDatasetsTool implements LakehouseTool {
 
     @Override
     public McpSchema.CallToolResult call(ToolArguments arguments) {
-        Map<String, Object> listing = gateway.get("/v1/catalog/list");
-        List<Map<String, Object>> datasets = new ArrayList<>();
-        for (Object entry : Wire.list(listing.get("datasets"))) {
-            datasets.add(summary(Wire.map(entry)));
-        }
-        datasets.sort((a, b) -> String.valueOf(a.get("name")).compareTo(String.valueOf(b.get("name"))));
+        CatalogListing listing = gateway.get("/v1/catalog/list", CatalogListing.class);
+        List<DatasetManifest> manifests = listing.datasets().stream()
+                .sorted(Comparator.comparing(DatasetManifest::name, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .toList();
         Map<String, Object> structured = new LinkedHashMap<>();
-        if (listing.get("catalog_version") != null) {
-            structured.put("catalog_version", listing.get("catalog_version"));
-        }
-        structured.put("datasets", datasets);
-        return ToolResults.structured(text(datasets), structured);
+        structured.put("catalog_version", listing.catalogVersion());
+        structured.put("datasets", manifests.stream().map(ListDatasetsTool::summary).toList());
+        return ToolResults.structured(text(manifests), structured);
     }
 
-    private static Map<String, Object> summary(Map<String, Object> manifest) {
+    private static Map<String, Object> summary(DatasetManifest manifest) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("name", manifest.get("name"));
-        out.put("version", manifest.get("version"));
-        out.put("row_count", manifest.get("row_count"));
+        out.put("name", manifest.name());
+        out.put("version", manifest.version());
+        out.put("row_count", manifest.rowCount());
         List<Map<String, Object>> columns = new ArrayList<>();
-        for (Object c : Wire.list(manifest.get("schema"))) {
-            Map<String, Object> column = Wire.map(c);
+        for (SchemaColumn column : manifest.schema()) {
             Map<String, Object> col = new LinkedHashMap<>();
-            col.put("name", column.get("name"));
-            col.put("type", column.get("type"));
-            if (column.get("nullable") instanceof Boolean nullable) {
-                col.put("nullable", nullable);
-            }
+            col.put("name", column.name());
+            col.put("type", column.type());
+            col.put("nullable", column.nullable());
             columns.add(col);
         }
         out.put("columns", columns);
-        if (manifest.get("updated_at") != null) {
-            out.put("updated_at", manifest.get("updated_at"));
-        }
+        out.put("updated_at", manifest.updatedAt());
         out.values().removeIf(Objects::isNull);
         return out;
     }
 
-    private static String text(List<Map<String, Object>> datasets) {
-        if (datasets.isEmpty()) {
+    private static String text(List<DatasetManifest> manifests) {
+        if (manifests.isEmpty()) {
             return "No datasets yet. Ingest a CSV through the gateway (POST /v1/ingest?name=<name>, multipart field 'file').";
         }
-        StringBuilder text = new StringBuilder(datasets.size() + " dataset(s):\n");
-        for (Map<String, Object> d : datasets) {
-            List<Object> columns = Wire.list(d.get("columns"));
+        StringBuilder text = new StringBuilder(manifests.size() + " dataset(s):\n");
+        for (DatasetManifest manifest : manifests) {
+            List<SchemaColumn> columns = manifest.schema();
             List<String> shown = new ArrayList<>();
-            for (Object c : columns.subList(0, Math.min(columns.size(), COLUMNS_IN_TEXT))) {
-                Map<String, Object> column = Wire.map(c);
-                shown.add(column.get("name") + " " + column.get("type"));
+            for (SchemaColumn column : columns.subList(0, Math.min(columns.size(), COLUMNS_IN_TEXT))) {
+                shown.add(column.name() + " " + column.type());
             }
             String more = columns.size() > COLUMNS_IN_TEXT ? ", … (" + columns.size() + " columns)" : "";
-            text.append("- ").append(d.get("name")).append(" v").append(d.get("version"))
-                    .append(", ").append(d.get("row_count")).append(" rows: ")
+            text.append("- ").append(manifest.name()).append(" v").append(manifest.version())
+                    .append(", ").append(manifest.rowCount()).append(" rows: ")
                     .append(String.join(", ", shown)).append(more).append('\n');
         }
         return text.toString().stripTrailing();

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Objects;
 
 import com.lakehouse.mcpd.gateway.GatewayClient;
+import com.lakehouse.shared.catalog.DatasetManifest;
+import com.lakehouse.shared.catalog.ManifestVersions;
 
 import io.modelcontextprotocol.spec.McpSchema;
 
@@ -53,15 +55,15 @@ public final class ListVersionsTool implements LakehouseTool {
     @Override
     public McpSchema.CallToolResult call(ToolArguments arguments) {
         String name = arguments.requiredString("name");
-        Map<String, Object> answer = gateway.get("/v1/catalog/manifest/" + GatewayClient.segment(name) + "/versions");
+        ManifestVersions answer = gateway.get("/v1/catalog/manifest/" + GatewayClient.segment(name) + "/versions",
+                ManifestVersions.class);
         List<Map<String, Object>> versions = new ArrayList<>();
-        for (Object entry : Wire.list(answer.get("versions"))) {
-            Map<String, Object> manifest = Wire.map(entry);
+        for (DatasetManifest manifest : answer.versions()) {
             Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("version", manifest.get("version"));
-            summary.put("row_count", manifest.get("row_count"));
-            summary.put("objects", Wire.list(manifest.get("objects")).size());
-            summary.put("updated_at", manifest.get("updated_at"));
+            summary.put("version", manifest.version());
+            summary.put("row_count", manifest.rowCount());
+            summary.put("objects", manifest.objects().size());
+            summary.put("updated_at", manifest.updatedAt());
             summary.values().removeIf(Objects::isNull);
             versions.add(summary);
         }
