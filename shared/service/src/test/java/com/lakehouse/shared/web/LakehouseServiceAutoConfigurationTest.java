@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.assertj.ApplicationContextAssertProvider;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -23,12 +24,7 @@ class LakehouseServiceAutoConfigurationTest {
                 .withConfiguration(BOTH)
                 .withPropertyValues("lakehouse.service.name=gateway")
                 .run(context -> {
-                    assertThat(context).hasNotFailed();
-                    assertThat(context).hasSingleBean(ServiceIdentity.class)
-                            .hasSingleBean(HealthState.class)
-                            .hasSingleBean(AuthPolicy.class)
-                            .hasSingleBean(ProblemStatusTable.class)
-                            .hasSingleBean(HealthController.class);
+                    assertStackNeutralBeansOnce(context);
                     assertThat(context.getBean(ServiceIdentity.class).name()).isEqualTo("gateway");
                     assertThat(context).doesNotHaveBean(RequestBodyLimit.class)
                             .doesNotHaveBean(ProblemAdvice.class)
@@ -42,12 +38,8 @@ class LakehouseServiceAutoConfigurationTest {
                 .withConfiguration(BOTH)
                 .withPropertyValues("lakehouse.service.name=catalogd")
                 .run(context -> {
-                    assertThat(context).hasNotFailed();
-                    assertThat(context).hasSingleBean(ServiceIdentity.class)
-                            .hasSingleBean(HealthState.class)
-                            .hasSingleBean(AuthPolicy.class)
-                            .hasSingleBean(ProblemStatusTable.class)
-                            .hasSingleBean(RequestBodyLimit.class)
+                    assertStackNeutralBeansOnce(context);
+                    assertThat(context).hasSingleBean(RequestBodyLimit.class)
                             .hasSingleBean(ProblemAdvice.class);
                     assertThat(context.getBeansOfType(FilterRegistrationBean.class)).hasSize(3);
                 });
@@ -60,5 +52,14 @@ class LakehouseServiceAutoConfigurationTest {
                 .withConfiguration(BOTH)
                 .withBean(ProblemStatusTable.class, () -> own)
                 .run(context -> assertThat(context.getBean(ProblemStatusTable.class)).isSameAs(own));
+    }
+
+    private static void assertStackNeutralBeansOnce(ApplicationContextAssertProvider<?> context) {
+        assertThat(context).hasNotFailed();
+        assertThat(context).hasSingleBean(ServiceIdentity.class)
+                .hasSingleBean(HealthState.class)
+                .hasSingleBean(AuthPolicy.class)
+                .hasSingleBean(ProblemStatusTable.class)
+                .hasSingleBean(HealthController.class);
     }
 }
