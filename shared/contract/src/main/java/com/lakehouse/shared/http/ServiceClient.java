@@ -121,10 +121,10 @@ public class ServiceClient {
     /**
      * A POST of a small JSON body over the blocking, keep-alive pooled {@link HttpURLConnection}
      * that the GETs use, for calls made inside another request (queryd's embed and search in a
-     * {@code vector_search}): the {@link HttpClient}'s asynchronous pipeline cost queryd about
-     * 3 ms of CPU per call there, and the upstream (Tomcat) another 1-2 ms for each request it
-     * sent. Unlike {@link #postJson}, an answer the upstream sends before it has read the whole
-     * body is not read, so this is for bodies no upstream refuses for their size.
+     * {@code vector_search}), where the {@link HttpClient}'s asynchronous pipeline adds its selector
+     * thread and hand-offs (about 1 ms of CPU per small call, as for the GETs above) to the
+     * statement's time. Unlike {@link #postJson}, an answer the upstream sends before it has read
+     * the whole body is not read, so this is for bodies no upstream refuses for their size.
      */
     public <T> T postSmallJson(String pathAndQuery, Object body, Class<T> type) {
         byte[] bytes = json.writeValueAsBytes(body);
