@@ -14,8 +14,13 @@ import com.lakehouse.shared.http.LakehouseJson;
  * {@code rank} (INTEGER, 1 = nearest), then one column per metadata key in first-seen order.
  * A metadata column is BOOLEAN when every value is a boolean, BIGINT when every value is a whole
  * number, DOUBLE when every value is a number, else VARCHAR (objects and lists as JSON text);
- * a key a hit lacks is NULL. Every value is a quoted literal written here, so nothing of vectord's
- * answer can become SQL syntax.
+ * a key a hit lacks is NULL. Every value is a literal written here (a quoted string, or a number
+ * or boolean queryd formats itself), so nothing of vectord's answer can become SQL syntax.
+ *
+ * <p>A value is written as a literal of its column's type where DuckDB reads one (a string literal
+ * is VARCHAR, {@code 2.5e0} DOUBLE, {@code 3} INTEGER, {@code true} BOOLEAN) and cast only where it
+ * does not (BIGINT, and NULL): binding a {@code CAST} per value cost the statement ~0.3 ms of
+ * DuckDB's planning for ten hits (docs/BENCHMARKS.md, hybrid question).
  */
 public final class HitsRelation {
 
@@ -35,8 +40,8 @@ public final class HitsRelation {
         for (int i = 0; i < hits.size(); i++) {
             VectorHit hit = hits.get(i);
             sql.append(i == 0 ? "(" : ", (")
-                    .append("CAST(").append(DuckDbSql.literal(hit.id())).append(" AS VARCHAR), ")
-                    .append("CAST(").append(DuckDbSql.literal(Double.toString(hit.distance()))).append(" AS DOUBLE), ")
+                    .append(DuckDbSql.literal(hit.id())).append(", ")
+                    .append(doubleLiteral(hit.distance())).append(", ")
                     .append(i + 1);
             types.forEach((key, type) -> sql.append(", ").append(value(hit.metadata().get(key), type)));
             sql.append(')');
@@ -88,9 +93,24 @@ public final class HitsRelation {
         if (value == null) {
             return "CAST(NULL AS " + type + ")";
         }
+        if (type.equals("DOUBLE")) {
+            return doubleLiteral(((Number) value).doubleValue());
+        }
+        if (type.equals("BOOLEAN")) {
+            return value.toString();
+        }
         String text = value instanceof String s ? s
                 : type.equals("VARCHAR") && !(value instanceof Number || value instanceof Boolean)
                         ? LakehouseJson.mapper().writeValueAsString(value) : value.toString();
-        return "CAST(" + DuckDbSql.literal(text) + " AS " + type + ")";
+        return type.equals("VARCHAR") ? DuckDbSql.literal(text) : "CAST(" + DuckDbSql.literal(text) + " AS " + type + ")";
+    }
+
+    /** A DOUBLE literal: DuckDB reads a number with an exponent as DOUBLE (without one, as DECIMAL). */
+    static String doubleLiteral(double value) {
+        if (!Double.isFinite(value)) {
+            return "CAST(" + DuckDbSql.literal(Double.toString(value)) + " AS DOUBLE)";
+        }
+        String text = Double.toString(value);
+        return text.indexOf('E') < 0 ? text + "e0" : text;
     }
 }

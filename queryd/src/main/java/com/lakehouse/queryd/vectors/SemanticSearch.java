@@ -2,16 +2,16 @@ package com.lakehouse.queryd.vectors;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.JsonNode;
 
 import com.lakehouse.shared.error.InvalidRequestException;
 import com.lakehouse.shared.error.NotFoundException;
-import com.lakehouse.shared.http.LakehouseJson;
+import com.lakehouse.shared.error.UpstreamFailureException;
 import com.lakehouse.shared.http.ServiceClient;
 import com.lakehouse.shared.storage.StorageKeys;
 
@@ -68,36 +68,40 @@ public final class SemanticSearch {
     private List<VectorHit> byText(String index, String text, int k, Map<String, Object> filter, int dimension) {
         String model = ModelChoice.forDimension(models.get(MODELS_KEY, key -> embedd.getJson(key, JsonNode.class)),
                 index, dimension);
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("texts", List.of(text));
-        request.put("model", model);
-        JsonNode embedded = embedd.postJson("/embed", request, JsonNode.class);
-        JsonNode vector = embedded.path("vectors").path(0);
-        double[] values = new double[vector.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = vector.get(i).asDouble();
+        EmbedAnswer embedded = embedd.postSmallJson("/embed", new EmbedCall(List.of(text), model), EmbedAnswer.class);
+        if (embedded.vectors() == null || embedded.vectors().size() != 1 || embedded.vectors().getFirst() == null) {
+            throw new UpstreamFailureException("embedd answered no vector for the query text");
         }
-        return byVector(index, values, k, filter);
+        return byVector(index, embedded.vectors().getFirst(), k, filter);
     }
 
     /** The hits nearest to {@code vector}, nearest first; vectord refuses a wrong dimension with 400. */
     public List<VectorHit> byVector(String index, double[] vector, int k, Map<String, Object> filter) {
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("vector", vector);
-        request.put("k", k);
-        if (filter != null && !filter.isEmpty()) {
-            request.put("filter", filter);
-        }
-        JsonNode answer = vectord.postJson(indexPath(index) + "/search", request, JsonNode.class);
+        SearchCall request = new SearchCall(vector, k, filter == null || filter.isEmpty() ? null : filter);
+        SearchAnswer answer = vectord.postSmallJson(indexPath(index) + "/search", request, SearchAnswer.class);
         List<VectorHit> hits = new ArrayList<>();
-        for (JsonNode hit : answer.path("hits")) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> metadata = hit.path("metadata").isObject()
-                    ? LakehouseJson.mapper().convertValue(hit.path("metadata"), LinkedHashMap.class)
-                    : Map.of();
-            hits.add(new VectorHit(hit.path("id").asString(), hit.path("distance").asDouble(), metadata));
+        for (SearchAnswer.Hit hit : answer.hits() == null ? List.<SearchAnswer.Hit>of() : answer.hits()) {
+            hits.add(new VectorHit(hit.id(), hit.distance(), hit.metadata()));
         }
         return hits;
+    }
+
+    /** embedd's {@code POST /embed} body and the part of its answer used here (SPEC §8). */
+    record EmbedCall(List<String> texts, String model) {
+    }
+
+    record EmbedAnswer(List<double[]> vectors) {
+    }
+
+    /** vectord's {@code POST .../search} body (no filter member when there is none) and answer (SPEC §7). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SearchCall(double[] vector, int k, Map<String, Object> filter) {
+    }
+
+    record SearchAnswer(List<Hit> hits) {
+
+        record Hit(String id, double distance, Map<String, Object> metadata) {
+        }
     }
 
     private int dimensionOf(String index) {

@@ -39,6 +39,28 @@ class HitsRelationTest {
     }
 
     @Test
+    void literalsKeepTheirColumnTypesInAnyMix() throws Exception {
+        Map<String, Object> first = new LinkedHashMap<>();
+        first.put("nothing", null);
+        first.put("big", 9_000_000_000L);
+        first.put("whole", 7);
+        first.put("ratio", -2);
+        Map<String, Object> second = new LinkedHashMap<>();
+        second.put("big", 1);
+        second.put("ratio", 1.0E-7);
+        List<VectorHit> hits = List.of(new VectorHit("1", 0.0, first), new VectorHit("2", 2.0, second),
+                new VectorHit("3", 1.0E20, Map.of()));
+        assertThat(rows("DESCRIBE " + HitsRelation.sql(hits).replaceAll("^\\(|\\)$", ""), 2)).containsExactly(
+                "id VARCHAR", "distance DOUBLE", "rank INTEGER", "nothing VARCHAR", "big BIGINT", "whole BIGINT",
+                "ratio DOUBLE");
+        assertThat(rows("SELECT * FROM " + HitsRelation.sql(hits) + " ORDER BY rank", 7)).containsExactly(
+                "1 0.0 1 null 9000000000 7 -2.0", "2 2.0 2 null 1 null 1.0E-7", "3 1.0E20 3 null null null null");
+        assertThat(rows("DESCRIBE " + HitsRelation.sql(List.of(new VectorHit("x", 1, Map.of("n", 1))))
+                .replaceAll("^\\(|\\)$", ""), 2)).containsExactly("id VARCHAR", "distance DOUBLE", "rank INTEGER", "n BIGINT");
+        assertThat(HitsRelation.doubleLiteral(Double.NaN)).isEqualTo("CAST('NaN' AS DOUBLE)");
+    }
+
+    @Test
     void noHitsIsAnEmptyRelationWithTheFixedColumns() throws Exception {
         assertThat(rows("SELECT count(*), count(id), count(distance), count(rank) FROM " + HitsRelation.sql(List.of()), 4))
                 .containsExactly("0 0 0 0");

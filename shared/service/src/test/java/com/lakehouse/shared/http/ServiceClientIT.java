@@ -31,6 +31,8 @@ class ServiceClientIT {
 
     private HttpServer server;
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
+    private final List<String> posted = new CopyOnWriteArrayList<>();
+    private final List<Integer> postedFrom = new CopyOnWriteArrayList<>();
     private static final byte[] BIG = new byte[3 * 1024 * 1024 + 17];
 
     static {
@@ -43,6 +45,13 @@ class ServiceClientIT {
         server.createContext("/api/ok", exchange -> {
             authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             respond(exchange, 200, "application/json", "{\"row_count\":3}");
+        });
+        server.createContext("/api/echo", exchange -> {
+            authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            postedFrom.add(exchange.getRemoteAddress().getPort());
+            posted.add(exchange.getRequestMethod() + " " + exchange.getRequestHeaders().getFirst("Content-Type") + " "
+                    + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            respond(exchange, 200, "application/json", "{\"row_count\":" + posted.size() + "}");
         });
         server.createContext("/api/conflict", exchange -> respond(exchange, 409, "application/problem+json",
                 "{\"type\":\"x\",\"title\":\"Conflict\",\"status\":409,\"detail\":\"schema differs\",\"existing_schema\":\"a\"}"));
@@ -155,6 +164,36 @@ class ServiceClientIT {
                 .isInstanceOf(ConflictException.class).hasMessage("schema differs");
         assertThatThrownBy(() -> client(Duration.ofMillis(300)).getIfNoneMatch("/slow", null))
                 .isInstanceOf(UpstreamTimeoutException.class).hasMessageContaining("catalogd");
+    }
+
+    record Asked(String queryText, int k) {
+    }
+
+    @Test
+    void aSmallPostSendsSnakeCaseJsonWithTheTokenOverOneConnectionAndMapsFailures() {
+        ServiceClient client = client(Duration.ofSeconds(5));
+
+        for (int i = 1; i <= 3; i++) {
+            assertThat(client.postSmallJson("/echo", new Asked("forklift", i), Counted.class)).isEqualTo(new Counted(i));
+        }
+        assertThat(posted).containsExactly("POST application/json {\"query_text\":\"forklift\",\"k\":1}",
+                "POST application/json {\"query_text\":\"forklift\",\"k\":2}",
+                "POST application/json {\"query_text\":\"forklift\",\"k\":3}");
+        assertThat(authorizations).containsExactly("Bearer tok", "Bearer tok", "Bearer tok");
+        assertThat(postedFrom).as("kept alive").containsOnly(postedFrom.getFirst());
+        assertThatThrownBy(() -> client.postSmallJson("/conflict", Map.of(), Map.class))
+                .isInstanceOf(ConflictException.class).hasMessage("schema differs")
+                .satisfies(e -> assertThat(((ConflictException) e).details()).containsEntry("existing_schema", "a"));
+        assertThatThrownBy(() -> client.postSmallJson("/missing", Map.of(), Map.class))
+                .isInstanceOf(NotFoundException.class).hasMessage("no dataset x");
+        assertThatThrownBy(() -> client.postSmallJson("/broken", Map.of(), Map.class))
+                .isInstanceOf(UpstreamFailureException.class).hasMessageContaining("catalogd answered 500");
+        assertThatThrownBy(() -> client(Duration.ofMillis(300)).postSmallJson("/slow", Map.of(), Map.class))
+                .isInstanceOf(UpstreamTimeoutException.class).hasMessageContaining("catalogd");
+        ServiceClient dead = new ServiceClient("embedd", URI.create("http://127.0.0.1:" + FreePort.find()),
+                Optional.empty(), Duration.ofSeconds(5));
+        assertThatThrownBy(() -> dead.postSmallJson("/x", Map.of(), Map.class))
+                .isInstanceOf(UnavailableException.class).hasMessageContaining("embedd is unreachable");
     }
 
     private static void respond(com.sun.net.httpserver.HttpExchange exchange, int status, String type, String body)
