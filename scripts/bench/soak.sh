@@ -39,7 +39,7 @@ trap 'exit 143' TERM INT   # so the EXIT trap brings the fleet down on a timeout
 
 OUT="$ROOT/target/bench"
 mkdir -p "$OUT"
-rm -f "$OUT"/soak-rss-*.txt "$OUT"/soak-heap-*.txt "$OUT/soak-load-average.txt"
+rm -f "$OUT"/soak-rss-*.txt "$OUT"/soak-heap-*.txt "$OUT"/soak-gc-*.txt "$OUT/soak-load-average.txt"
 # shellcheck source=scripts/lib/jdk.sh
 source "$ROOT/scripts/lib/jdk.sh"
 JCMD="$(dirname "$(find_java)")/jcmd"
@@ -60,16 +60,25 @@ heap() {  # heap(label): each HEAP_OF service's histogram after a full GC, and i
     rm -f "$OUT/soak-heap.tmp"
   done
 }
+gcstat() {  # gcstat(t): jstat -gc of each HEAP_OF service (old generation used, GC counts)
+  local svc pid
+  for svc in $HEAP_OF; do
+    pid=$(cat "$LH_DATA_DIR/run/$svc.pid" 2> /dev/null) || continue
+    nice -n 19 "$(dirname "$JCMD")/jstat" -gc "$pid" > "$OUT/soak-gc-$svc-$1.txt" 2>&1 || true
+  done
+}
 loadavg() { printf '%s %s\n' "$1" "$(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/soak-load-average.txt"; }
 loadavg start
 heap start
 rss > "$OUT/soak-rss-0.txt"
+gcstat 0
 (  # RSS every SAMPLE seconds while the load runs, and the heaps once in the middle
   t=0
   while sleep "$SAMPLE"; do
     t=$((t + SAMPLE))
     ((t < DURATION)) || break
     rss > "$OUT/soak-rss-$t.txt"
+    gcstat "$t"
     if ((t == (DURATION / 2 / SAMPLE) * SAMPLE)); then heap middle; fi
   done
 ) &
@@ -157,6 +166,7 @@ PY
 
 kill "$SAMPLER" 2> /dev/null || true
 rss > "$OUT/soak-rss-end.txt"
+gcstat end
 loadavg end
 heap end
 cp "$LH_DATA_DIR/logs/catalogd.log" "$LH_DATA_DIR/logs/ingestd.log" "$OUT/" 2> /dev/null || true
@@ -190,17 +200,29 @@ for path in sorted(glob.glob(f"{out}/soak-heap-*-*.txt")):
     svc, when = re.search(r"soak-heap-(\w+)-(\w+)\.txt$", path).groups()
     text = open(path, errors="replace").read()
     total = re.search(r"^Total\s+\d+\s+(\d+)", text, re.M)
-    committed = [int(k) for k in re.findall(r"generation\s+total (\d+)K, used", text)]
-    meta = re.search(r"Metaspace\s+used \d+K, committed (\d+)K", text)
-    heaps.append((svc, when, int(total.group(1)) / 2**20 if total else None, sum(committed) / 1024 if committed else None,
-                  int(meta.group(1)) / 1024 if meta else None))
+    committed = [int(k) for k in re.findall(r"^\S.*?total (\d+)K, used", text, re.M)]
+    heaps.append((svc, when, int(total.group(1)) / 2**20 if total else None, sum(committed) / 1024 if committed else None))
 if heaps:
     order = {"start": 0, "middle": 1, "end": 2}
-    lines += ["", "Live heap after a full GC (jcmd GC.class_histogram's total), the heap's committed size and metaspace, MiB:", "",
-              "| service | when | live heap after GC | heap committed | metaspace committed |", "| --- | --- | --- | --- | --- |"]
+    lines += ["", "Live heap after a full GC (jcmd GC.class_histogram's total) and the heap's committed size, MiB:", "",
+              "| service | when | live heap after GC | heap committed |", "| --- | --- | --- | --- |"]
     mib = lambda v: "?" if v is None else f"{v:.0f}"
-    for svc, when, live, committed, meta in sorted(heaps, key=lambda h: (h[0], order.get(h[1], 9))):
-        lines.append(f"| {svc} | {when} | {mib(live)} | {mib(committed)} | {mib(meta)} |")
+    for svc, when, live, committed in sorted(heaps, key=lambda h: (h[0], order.get(h[1], 9))):
+        lines.append(f"| {svc} | {when} | {mib(live)} | {mib(committed)} |")
+gc = {}  # service -> [(t, old used MiB, young GCs, full GCs, metaspace used MiB)]
+for path in glob.glob(f"{out}/soak-gc-*-*.txt"):
+    svc, when = re.search(r"soak-gc-(\w+)-(\w+)\.txt$", path).groups()
+    rows = [line.split() for line in open(path) if line.strip()]
+    if len(rows) < 2 or "OU" not in rows[0]:
+        continue
+    v = dict(zip(rows[0], rows[1]))
+    t = round(load["elapsed"]) if when == "end" else int(when)
+    gc.setdefault(svc, []).append((t, float(v["OU"]) / 1024, int(v["YGC"]), int(v["FGC"]), float(v["MU"]) / 1024))
+if gc:
+    lines += ["", "jstat at each sample: old generation used MiB (young GCs / full GCs so far), and metaspace used MiB:", ""]
+    for svc, rows in sorted(gc.items()):
+        rows.sort()
+        lines.append(f"- {svc}: " + "; ".join(f"{t} s {ou:.0f} ({y}/{f}), meta {mu:.0f}" for t, ou, y, f, mu in rows))
 groups = []  # catalogd's line per write (group commit)
 if os.path.exists(f"{out}/catalogd.log"):
     for line in open(f"{out}/catalogd.log", errors="replace"):

@@ -61,7 +61,9 @@ final class VersionTableOperations implements TableOperations {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot write " + metadataLocation, e);
         }
-        committed = TableMetadataParser.fromJson(metadataLocation, json);
+        // The metadata just written, with its location: not parsed back from the JSON (it holds every
+        // snapshot, so the parse grew with the table's history, under the catalog's lock).
+        committed = TableMetadata.buildFrom(metadata).discardChanges().withMetadataLocation(metadataLocation).build();
     }
 
     @Override

@@ -198,6 +198,21 @@ class IcebergTablesTest {
         assertThat(liveFiles(all, count)).hasSize(count);
     }
 
+    /** The metadata kept after a write (the next commit's base, what loadTable serves) is what was written. */
+    @Test
+    void theMetadataKeptIsTheMetadataWritten() throws IOException {
+        TableMetadata two = tables.write(history().subList(0, 2));
+        TableMetadata three = tables.write(history());
+
+        for (TableMetadata kept : List.of(two, three)) {
+            String written;
+            try (var in = io.newInputFile(kept.metadataFileLocation()).newStream()) {
+                written = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            assertThat(org.apache.iceberg.TableMetadataParser.toJson(kept)).isEqualTo(written);
+        }
+    }
+
     @Test
     void theTableIsReadOnlyForEngineMaintenanceAndMapsColumnsByName() {
         TableMetadata metadata = tables.write(history());
