@@ -61,9 +61,11 @@ final class VersionTableOperations implements TableOperations {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot write " + metadataLocation, e);
         }
-        // The metadata just written, with its location: not parsed back from the JSON (it holds every
-        // snapshot, so the parse grew with the table's history, under the catalog's lock).
-        committed = TableMetadata.buildFrom(metadata).discardChanges().withMetadataLocation(metadataLocation).build();
+        // Parsed back rather than kept as built: the built metadata's snapshots keep the manifest lists
+        // Iceberg loaded while committing, and kept as the next commit's base, every snapshot of a
+        // table appended n times held its own list (n²/2 manifest entries: catalogd's live heap grew
+        // 18 -> 63 MiB over 394 versions in a soak).
+        committed = TableMetadataParser.fromJson(metadataLocation, json);
     }
 
     @Override
