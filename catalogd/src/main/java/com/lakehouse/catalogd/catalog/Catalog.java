@@ -101,7 +101,12 @@ public class Catalog {
     public RegisterResponse register(Registration request, String actor) {
         CatalogState published = state;
         if (published != null) {
-            hook.prepare(request, published.current(request.name()));
+            try {
+                hook.prepare(request, published.current(request.name()));
+            } catch (RuntimeException e) {
+                // Only work done ahead: the commit does it again under the lock.
+                LOG.debug("register of " + request.name() + ": read-ahead failed: " + e.getMessage());
+            }
         }
         RegisterGroup.Pending pending = new RegisterGroup.Pending(request, actor);
         waiting.add(pending);

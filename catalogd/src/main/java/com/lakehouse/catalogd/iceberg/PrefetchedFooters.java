@@ -5,12 +5,18 @@ import java.util.List;
 import java.util.Map;
 
 import com.lakehouse.shared.catalog.DataObject;
+import com.lakehouse.shared.error.LakehouseException;
+import com.lakehouse.shared.error.UnavailableException;
+import com.lakehouse.shared.error.UpstreamTimeoutException;
 
 /**
  * Footers read ahead, before a register queues for the catalog's lock, and taken (once) by the
  * Iceberg write under it: the range GETs and the footer parse of a group's new files no longer add
  * to the serial part of a register. Bounded: what a refused register left behind is dropped
- * oldest first. Keyed by key, size and etag, so a replaced object is read again.
+ * oldest first. Keyed by key, size and etag, so a replaced object is read again. A footer that
+ * cannot be read for good (no such object, not Parquet) is kept as that failure, so the write does
+ * not ask storaged again; storaged unavailable or slow is not kept: the write asks again and fails
+ * the register if it must.
  */
 public final class PrefetchedFooters implements FooterSource {
 
@@ -18,12 +24,16 @@ public final class PrefetchedFooters implements FooterSource {
     static final int CAPACITY = 1024;
 
     private final FooterSource source;
-    private final Map<String, List<FooterStats>> ready = new LinkedHashMap<>(64, 0.75f, false) {
+    private final Map<String, Read> ready = new LinkedHashMap<>(64, 0.75f, false) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, List<FooterStats>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Read> eldest) {
             return size() > CAPACITY;
         }
     };
+
+    /** A footer read ahead: its statistics, or why it cannot be read. */
+    private record Read(List<FooterStats> stats, RuntimeException failure) {
+    }
 
     public PrefetchedFooters(FooterSource source) {
         this.source = source;
@@ -37,24 +47,34 @@ public final class PrefetchedFooters implements FooterSource {
                 return;
             }
         }
-        List<FooterStats> stats;
+        Read read;
         try {
-            stats = source.read(object.key(), object.size());
+            read = new Read(source.read(object.key(), object.size()), null);
+        } catch (UnavailableException | UpstreamTimeoutException e) {
+            return;
+        } catch (LakehouseException | IllegalStateException e) {
+            read = new Read(null, e);
         } catch (RuntimeException e) {
             return;
         }
         synchronized (ready) {
-            ready.put(id, stats);
+            ready.put(id, read);
         }
     }
 
     @Override
     public List<FooterStats> read(DataObject object) {
-        List<FooterStats> stats;
+        Read read;
         synchronized (ready) {
-            stats = ready.remove(id(object));
+            read = ready.remove(id(object));
         }
-        return stats != null ? stats : source.read(object.key(), object.size());
+        if (read == null) {
+            return source.read(object.key(), object.size());
+        }
+        if (read.failure() != null) {
+            throw read.failure();
+        }
+        return read.stats();
     }
 
     @Override

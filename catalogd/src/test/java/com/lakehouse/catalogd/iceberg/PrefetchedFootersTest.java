@@ -1,6 +1,7 @@
 package com.lakehouse.catalogd.iceberg;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,15 +9,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import com.lakehouse.shared.catalog.DataObject;
+import com.lakehouse.shared.error.UnavailableException;
 
 class PrefetchedFootersTest {
 
     private final List<String> reads = new ArrayList<>();
-    private volatile boolean failing;
+    private volatile RuntimeException failing;
     private final PrefetchedFooters footers = new PrefetchedFooters((key, size) -> {
         reads.add(key);
-        if (failing) {
-            throw new IllegalStateException("storaged is away");
+        if (failing != null) {
+            throw failing;
         }
         return List.of(new FooterStats("id", size, 0L, 8, key, key, true));
     });
@@ -47,13 +49,23 @@ class PrefetchedFootersTest {
     }
 
     @Test
-    void aFailedReadAheadIsReadAgainWhenNeeded() {
-        failing = true;
+    void aReadAheadThatFoundStoragedAwayIsReadAgainWhenNeeded() {
+        failing = new UnavailableException("storaged is away", java.time.Duration.ofSeconds(1), null);
         footers.prefetch(object("d1", "e1"));
-        failing = false;
+        failing = null;
 
         assertThat(footers.read(object("d1", "e1"))).hasSize(1);
         assertThat(reads).containsExactly("d1", "d1");
+    }
+
+    @Test
+    void aFooterThatCannotBeReadForGoodIsNotAskedForAgain() {
+        failing = new IllegalStateException("object d1 does not end like a Parquet file");
+        footers.prefetch(object("d1", "e1"));
+        failing = null;
+
+        assertThatThrownBy(() -> footers.read(object("d1", "e1"))).hasMessageContaining("Parquet");
+        assertThat(reads).containsExactly("d1");
     }
 
     @Test
