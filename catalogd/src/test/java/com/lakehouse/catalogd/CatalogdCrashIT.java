@@ -81,6 +81,10 @@ class CatalogdCrashIT {
                 .property("lakehouse.catalogd.observerd_url", observerd.url())
                 .property("lakehouse.catalogd.rehydrate_retry", "200ms")
                 .property("lakehouse.catalogd.checkpoint_every", "16")
+                // The grouped-appends test sends 24 registers at once through the 4 register slots:
+                // it checks what survives kill -9, not the slots' 10 s wait (CatalogdIT checks that),
+                // so a slow machine must not turn its queue into 503s.
+                .property("lakehouse.catalogd.register_wait", "120s")
                 .start();
         awaitLoaded();
     }
