@@ -30,21 +30,16 @@ public final class BearerTokenWebFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        if (admits(request)) {
+        if (!tokens.required() || BearerTokens.isOpen(request.getPath().value(), request.getMethod().name())) {
             return chain.filter(exchange);
         }
         String header = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        RefusedBodies.announceClose(exchange);
-        return ProblemWriter.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED, BearerTokens.refusal(header));
-    }
-
-    /** Whether the request needs no token or carries a valid one; the proxy asks it too. */
-    public boolean admits(ServerHttpRequest request) {
-        if (!tokens.required() || BearerTokens.isOpen(request.getPath().value(), request.getMethod().name())) {
-            return true;
+        if (tokens.actorOf(header).isEmpty()) {
+            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            RefusedBodies.announceClose(exchange);
+            return ProblemWriter.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED, BearerTokens.refusal(header));
         }
-        return tokens.actorOf(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION)).isPresent();
+        return chain.filter(exchange);
     }
 
     @Override
