@@ -128,23 +128,11 @@ public class ServiceClient {
      */
     public <T> T postSmallJson(String pathAndQuery, Object body, Class<T> type) {
         byte[] bytes = json.writeValueAsBytes(body);
-        HttpURLConnection connection;
-        try {
-            connection = (HttpURLConnection) uri(pathAndQuery).toURL().openConnection();
-        } catch (IOException e) {
-            throw blockingFailure(e);
-        }
-        configure(connection);
+        HttpURLConnection connection = open(pathAndQuery);
         connection.setDoOutput(true);
         connection.setFixedLengthStreamingMode(bytes.length);
         connection.setRequestProperty("Content-Type", "application/json");
-        try {
-            connection.connect();
-        } catch (SocketTimeoutException e) {
-            throw new UnavailableException(upstream + " did not accept a connection in time", e);
-        } catch (IOException e) {
-            throw blockingFailure(e);
-        }
+        connect(connection);
         try {
             try (var out = connection.getOutputStream()) {
                 out.write(bytes);
@@ -227,24 +215,12 @@ public class ServiceClient {
      * when {@code ifNoneMatch} was given. Any other status becomes the matching domain exception.
      */
     private HttpURLConnection get(String pathAndQuery, String ifNoneMatch) {
-        HttpURLConnection connection;
-        try {
-            connection = (HttpURLConnection) uri(pathAndQuery).toURL().openConnection();
-        } catch (IOException e) {
-            throw blockingFailure(e);
-        }
-        configure(connection);
+        HttpURLConnection connection = open(pathAndQuery);
         if (ifNoneMatch != null) {
             connection.setRequestProperty("If-None-Match", ifNoneMatch);
         }
         int status;
-        try {
-            connection.connect();
-        } catch (SocketTimeoutException e) {
-            throw new UnavailableException(upstream + " did not accept a connection in time", e);
-        } catch (IOException e) {
-            throw blockingFailure(e);
-        }
+        connect(connection);
         try {
             status = connection.getResponseCode();
         } catch (IOException e) {
@@ -254,6 +230,29 @@ public class ServiceClient {
             throw failure(status, errorBody(connection));
         }
         return connection;
+    }
+
+    /** A blocking connection to {@code pathAndQuery}, with the client's timeouts and token, not yet connected. */
+    private HttpURLConnection open(String pathAndQuery) {
+        HttpURLConnection connection;
+        try {
+            connection = (HttpURLConnection) uri(pathAndQuery).toURL().openConnection();
+        } catch (IOException e) {
+            throw blockingFailure(e);
+        }
+        configure(connection);
+        return connection;
+    }
+
+    /** Connects (or takes a kept-alive connection), a refusal or a timeout mapped as every call maps them. */
+    private void connect(HttpURLConnection connection) {
+        try {
+            connection.connect();
+        } catch (SocketTimeoutException e) {
+            throw new UnavailableException(upstream + " did not accept a connection in time", e);
+        } catch (IOException e) {
+            throw blockingFailure(e);
+        }
     }
 
     private void configure(HttpURLConnection connection) {
