@@ -9,12 +9,14 @@ import java.util.concurrent.Executors;
 import io.netty.channel.ChannelOption;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
 import reactor.netty.resources.ConnectionProvider;
 
 import com.lakehouse.gateway.console.ConsoleFiles;
 import com.lakehouse.gateway.health.FleetHealth;
 import com.lakehouse.gateway.proxy.ProxyRoute;
-import com.lakehouse.gateway.proxy.ProxyWebFilter;
+import com.lakehouse.gateway.proxy.ProxyHandler;
+import com.lakehouse.gateway.proxy.UpstreamClients;
 import com.lakehouse.gateway.proxy.UpstreamExchange;
 import com.lakehouse.gateway.proxy.Upstreams;
 import com.lakehouse.gateway.web.BearerTokenWebFilter;
@@ -68,30 +70,38 @@ class GatewayConfiguration {
     }
 
     /**
-     * The pool every route shares: HTTP/1.1 keep-alive, no redirects followed, no retries (a proxied
-     * request may not be idempotent and its body can be read once), no decompression.
+     * The pools every route shares, one per event loop (see {@link UpstreamClients}): HTTP/1.1
+     * keep-alive, no redirects followed, no retries (a proxied request may not be idempotent and its
+     * body can be read once), no decompression.
      */
-    @Bean(destroyMethod = "dispose")
-    ConnectionProvider upstreamConnections(GatewayProperties properties) {
-        return ConnectionProvider.builder("upstreams")
-                .maxConnections(CONNECTIONS_PER_UPSTREAM)
-                .pendingAcquireTimeout(properties.connectTimeout())
-                .maxIdleTime(EVICT_AFTER_IDLE)
-                .build();
+    @Bean(destroyMethod = "close")
+    UpstreamClients upstreamClients(GatewayProperties properties) {
+        return new UpstreamClients(() -> ConnectionProvider.builder("upstreams")
+                        .maxConnections(CONNECTIONS_PER_UPSTREAM)
+                        .pendingAcquireTimeout(properties.connectTimeout())
+                        .maxIdleTime(EVICT_AFTER_IDLE)
+                        .build(),
+                pool -> reactor.netty.http.client.HttpClient.create(pool)
+                        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
+                        .option(ChannelOption.TCP_NODELAY, true)
+                        .disableRetry(true)
+                        .followRedirect(false)
+                        .compress(false));
     }
 
+    /**
+     * The proxy ahead of WebFlux's handler (see {@link ProxyHandler}): WebFlux's handler builder
+     * applies every {@link HttpHandlerDecoratorFactory} bean to the handler it builds.
+     */
     @Bean
-    ProxyWebFilter proxyWebFilter(GatewayProperties properties, Upstreams upstreams, ConnectionProvider upstreamConnections) {
-        reactor.netty.http.client.HttpClient client = reactor.netty.http.client.HttpClient.create(upstreamConnections)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
-                .option(ChannelOption.TCP_NODELAY, true)
-                .disableRetry(true)
-                .followRedirect(false)
-                .compress(false);
-        List<ProxyWebFilter.Entry> routes = ProxyRoute.table(properties, upstreams).stream()
-                .map(route -> new ProxyWebFilter.Entry(route, new UpstreamExchange(route, client)))
+    HttpHandlerDecoratorFactory proxyHandler(GatewayProperties properties, Upstreams upstreams,
+            UpstreamClients upstreamClients, IpAllowlistWebFilter allowlist, BearerTokenWebFilter bearer,
+            ProblemExceptionHandler problems) {
+        List<ProxyHandler.Entry> routes = ProxyRoute.table(properties, upstreams).stream()
+                .map(route -> new ProxyHandler.Entry(route, new UpstreamExchange(route, upstreamClients)))
                 .toList();
-        return new ProxyWebFilter(routes);
+        return webFlux -> new ProxyHandler(routes, request -> allowlist.admits(request) && bearer.admits(request),
+                problems::handle, webFlux);
     }
 
     @Bean(destroyMethod = "shutdown")

@@ -35,9 +35,11 @@ public final class ProxyTarget {
         if (!(servicePath.equals(route.servicePath()) || servicePath.startsWith(route.servicePath() + "/"))) {
             throw notCanonical();
         }
-        for (String segment : servicePath.split("/", -1)) {
-            if (isDotSegment(segment)) {
-                throw new InvalidRequestException("'.' and '..' path segments are not allowed");
+        if (mayHoldDotSegment(servicePath)) {
+            for (String segment : servicePath.split("/", -1)) {
+                if (isDotSegment(segment)) {
+                    throw new InvalidRequestException("'.' and '..' path segments are not allowed");
+                }
             }
         }
         try {
@@ -49,6 +51,11 @@ public final class ProxyTarget {
 
     private static InvalidRequestException notCanonical() {
         return new InvalidRequestException("the request path is not in canonical form");
+    }
+
+    /** Without a {@code .} or a {@code %} no segment can be a dot segment: most paths skip the split. */
+    private static boolean mayHoldDotSegment(String path) {
+        return path.indexOf('.') >= 0 || path.indexOf('%') >= 0;
     }
 
     /** {@code .} or {@code ..}, also percent-encoded and with {@code ;parameters}, as the container reads them. */

@@ -4,11 +4,13 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -16,9 +18,10 @@ import org.springframework.core.io.buffer.NettyDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
 import reactor.netty.http.client.HttpClient;
 
 import com.lakehouse.shared.error.LakehouseException;
@@ -57,19 +60,35 @@ public final class UpstreamExchange {
     private static final String SILENCE = "lakehouse.upstream-silence";
 
     private final ProxyRoute route;
-    private final HttpClient client;
+    private final UpstreamClients clients;
+    private final Map<Object, HttpClient> byLoop = new ConcurrentHashMap<>();
+    private final long silence;
 
     /**
-     * @param route  the route, for its upstream's name and timeout
-     * @param shared the pooled client every route shares; this exchange adds the route's timeout
+     * @param route   the route, for its upstream's name and timeout
+     * @param clients the pooled clients every route shares, one per event loop; this exchange adds the route's timeout
      */
-    public UpstreamExchange(ProxyRoute route, HttpClient shared) {
+    public UpstreamExchange(ProxyRoute route, UpstreamClients clients) {
         this.route = route;
-        long silence = route.timeout().toMillis();
-        // Once per upstream connection, not per request: a handler at the head of the pipeline sees
-        // every read, and fails the exchange in flight when none came for the route's timeout. Each
-        // exchange restarts its clock, so a pooled connection's idle time never counts against it.
-        this.client = shared
+        this.clients = clients;
+        this.silence = route.timeout().toMillis();
+    }
+
+    /** The route's client on the loop that serves {@code request} (see {@link UpstreamClients}). */
+    private HttpClient client(ServerHttpRequest request) {
+        EventLoop loop = ServerHttpRequestDecorator.getNativeRequest(request) instanceof Connection connection
+                ? connection.channel().eventLoop() : null;
+        HttpClient client = byLoop.get(loop == null ? this : loop);
+        return client != null ? client : byLoop.computeIfAbsent(loop == null ? this : loop, key -> withSilence(clients.on(loop)));
+    }
+
+    /**
+     * Once per upstream connection, not per request: a handler at the head of the pipeline sees
+     * every read, and fails the exchange in flight when none came for the route's timeout. Each
+     * exchange restarts its clock, so a pooled connection's idle time never counts against it.
+     */
+    private HttpClient withSilence(HttpClient shared) {
+        return shared
                 .doOnChannelInit((observer, channel, address) -> channel.pipeline()
                         .addFirst(SILENCE, new ReadTimeoutHandler(silence, TimeUnit.MILLISECONDS)))
                 .doOnRequest((request, connection) -> {
@@ -79,16 +98,14 @@ public final class UpstreamExchange {
                 });
     }
 
-    /** Forwards the exchange's request to {@code target} and writes the answer to its response. */
-    public Mono<Void> forward(ServerWebExchange exchange, URI target) {
-        ServerHttpRequest request = exchange.getRequest();
-        ServerHttpResponse response = exchange.getResponse();
+    /** Forwards {@code request} to {@code target} and writes the answer to {@code response}. */
+    public Mono<Void> forward(ServerHttpRequest request, ServerHttpResponse response, URI target) {
         HttpHeaders caller = request.getHeaders();
         boolean hasBody = hasBody(caller);
         boolean expectContinue = announcesLargeBody(caller);
         AtomicBoolean bodySent = new AtomicBoolean(!hasBody);
         NettyDataBufferFactory buffers = (NettyDataBufferFactory) response.bufferFactory();
-        HttpClient.RequestSender sender = client
+        HttpClient.RequestSender sender = client(request)
                 .headers(out -> {
                     forwardable(caller).forEach(out::add);
                     if (expectContinue) {

@@ -30,16 +30,21 @@ public final class BearerTokenWebFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        if (!tokens.required() || BearerTokens.isOpen(request.getPath().value(), request.getMethod().name())) {
+        if (admits(request)) {
             return chain.filter(exchange);
         }
         String header = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-        if (tokens.actorOf(header).isEmpty()) {
-            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-            RefusedBodies.announceClose(exchange);
-            return ProblemWriter.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED, BearerTokens.refusal(header));
+        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        RefusedBodies.announceClose(exchange);
+        return ProblemWriter.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED, BearerTokens.refusal(header));
+    }
+
+    /** Whether the request needs no token or carries a valid one; the proxy asks it too. */
+    public boolean admits(ServerHttpRequest request) {
+        if (!tokens.required() || BearerTokens.isOpen(request.getPath().value(), request.getMethod().name())) {
+            return true;
         }
-        return chain.filter(exchange);
+        return tokens.actorOf(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION)).isPresent();
     }
 
     @Override

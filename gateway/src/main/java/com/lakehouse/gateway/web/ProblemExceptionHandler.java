@@ -33,7 +33,14 @@ public final class ProblemExceptionHandler implements WebExceptionHandler, Order
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
-        ServerHttpResponse response = exchange.getResponse();
+        return handle(exchange.getResponse(), error);
+    }
+
+    /**
+     * Writes {@code error} as problem+json to {@code response}; once the answer has begun, passes the
+     * error on (the connection then ends). The proxy, which runs ahead of WebFlux, answers through it too.
+     */
+    public Mono<Void> handle(ServerHttpResponse response, Throwable error) {
         if (response.isCommitted()) {
             return Mono.error(error);
         }
