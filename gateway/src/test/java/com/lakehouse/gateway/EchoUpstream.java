@@ -184,7 +184,12 @@ final class EchoUpstream implements AutoCloseable {
 
     private static void send(HttpExchange exchange, int code, String contentType, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", contentType);
-        boolean empty = body.length == 0 || "HEAD".equals(exchange.getRequestMethod());
+        boolean head = "HEAD".equals(exchange.getRequestMethod());
+        if (head && body.length > 0) {
+            // as Tomcat answers a HEAD: the length the GET's body would have, and no body
+            exchange.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
+        }
+        boolean empty = body.length == 0 || head;
         exchange.sendResponseHeaders(code, empty ? -1 : body.length);
         if (!empty) {
             exchange.getResponseBody().write(body);

@@ -203,6 +203,38 @@ class GatewayIT {
         }
     }
 
+    /**
+     * A HEAD carries the upstream's status, its end-to-end fields (its Content-Length too, the
+     * length of the GET's body) and no body, whatever the status: the HEAD of an unknown Iceberg
+     * table once came back 200 with catalogd's 404 fields (the proxy never committed the status).
+     */
+    @Test
+    void aHeadCarriesTheUpstreamsStatusAndFieldsAndNoBody() throws Exception {
+        for (int status : List.of(200, 204, 304, 404, 410, 500, 503)) {
+            RawHttp.Response response = RawHttp.exchange(gateway.port(), List.of(
+                    "HEAD /v1/catalog/status/" + status + " HTTP/1.1", "Host: 127.0.0.1", "Connection: close"), new byte[0]);
+            assertThat(response.status()).as("HEAD %d", status).isEqualTo(status);
+            assertThat(response.body()).as("HEAD %d", status).isEmpty();
+            assertThat(response.header("ETag")).as("HEAD %d", status).containsExactly("\"v7\"");
+            assertThat(response.header("X-End-To-End")).as("HEAD %d", status).containsExactly("kept");
+            assertThat(response.header("X-Hop-Response")).as("HEAD %d", status).isEmpty();
+            if (status != 204 && status != 304) {
+                assertThat(response.header("Content-Length")).as("HEAD %d", status)
+                        .containsExactly(Integer.toString(EchoUpstream.PROBLEM_BODY.formatted(status).length()));
+                assertThat(response.header("Content-Type")).as("HEAD %d", status).containsExactly("application/problem+json");
+            }
+        }
+        HttpResponse<String> unknown = send(at("/v1/iceberg/v1/namespaces/lakehouse/tables/status/404")
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).isEmpty();
+        // and the same connection answers the next request with its own status
+        for (int status : List.of(404, 200, 500)) {
+            HttpResponse<String> next = send(at("/v1/catalog/status/" + status).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+            assertThat(next.statusCode()).isEqualTo(status);
+        }
+    }
+
     @Test
     void hopByHopRequestHeadersAreDroppedIncludingThoseConnectionNames() throws Exception {
         int port = upstreams.get("catalogd").url().getPort();

@@ -20,6 +20,13 @@ import reactor.core.publisher.Mono;
  * was a fifth of the gateway's CPU per small proxied GET (docs/BENCHMARKS.md, "The edge"). The
  * price is that a failure of the forwarding itself (400 for a dot segment, 502, 504) is written
  * here by the same problem writer the WebFlux handler uses.
+ *
+ * <p>Like WebFlux's own adapter, it ends every proxied exchange with {@code setComplete()}: that is
+ * what commits the status. For a HEAD, Spring's server adapter hands this handler an
+ * {@code HttpHeadResponseDecorator}, whose {@code writeWith} drops the (empty) body without
+ * committing; the header fields, live on Netty's response, went out anyway, but the status set here
+ * did not, and Reactor Netty answered its default 200 (a HEAD of an unknown Iceberg table came back
+ * 200 with catalogd's 404 fields). Once a body has been written the call does nothing.
  */
 public final class ProxyHandler implements HttpHandler {
 
@@ -58,6 +65,7 @@ public final class ProxyHandler implements HttpHandler {
                     }
                     return Mono.defer(() -> entry.exchange().forward(request, response,
                                     ProxyTarget.resolve(entry.route(), rawPath, request.getURI().getRawQuery())))
+                            .then(Mono.defer(response::setComplete))
                             .onErrorResume(error -> problems.apply(response, error));
                 }
             }

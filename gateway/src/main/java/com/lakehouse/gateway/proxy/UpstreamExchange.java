@@ -129,6 +129,12 @@ public final class UpstreamExchange {
                             out.add(field.getKey(), field.getValue());
                         }
                     }
+                    boolean bodiless = bodiless(request, upstream.status().code());
+                    if (bodiless && !answer.contains(HttpHeaders.TRANSFER_ENCODING)) {
+                        // Reactor Netty starts every answer with "Transfer-Encoding: chunked"; a HEAD or 304
+                        // it commits without a body keeps it, announcing a chunked body the upstream never framed
+                        out.remove(HttpHeaders.TRANSFER_ENCODING);
+                    }
                     Mono<Void> written = response.writeWith(body.retain().map(buffers::wrap));
                     return written.then(Mono.defer(() -> bodySent.get() ? Mono.empty() : drain(request)));
                 })
@@ -161,6 +167,11 @@ public final class UpstreamExchange {
      */
     static boolean hasBody(HttpHeaders caller) {
         return caller.getContentLength() > 0 || caller.containsHeader(HttpHeaders.TRANSFER_ENCODING);
+    }
+
+    /** An answer that has no body whatever its fields say (RFC 9110 §6.4.1): to a HEAD, or 1xx, 204, 304. */
+    static boolean bodiless(ServerHttpRequest request, int status) {
+        return org.springframework.http.HttpMethod.HEAD.equals(request.getMethod()) || status < 200 || status == 204 || status == 304;
     }
 
     static boolean announcesLargeBody(HttpHeaders caller) {
