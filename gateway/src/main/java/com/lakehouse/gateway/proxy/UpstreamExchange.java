@@ -29,9 +29,11 @@ import com.lakehouse.shared.error.LakehouseException;
 /**
  * One route's exchange with its upstream over Reactor Netty's pooled client: the caller's request
  * goes up with its raw target, its end-to-end fields and its body as it arrives; the answer comes
- * back with its status, end-to-end fields and body as it arrives. Nothing is buffered beyond
- * Netty's own buffers, and back-pressure holds each side to the other's pace, so a 1 GiB body passes
- * through a small heap.
+ * back with its status, end-to-end fields and body as it arrives. Nothing is held beyond Netty's
+ * own buffers but a body of at most {@link #SENT_AT_ONCE} (sent up whole with its head, one write)
+ * and the first {@link SmallAnswers#WHOLE_UP_TO} bytes of an answer (an answer that ends within
+ * them goes back whole, one write), and back-pressure holds each side to the other's pace, so a
+ * 1 GiB body passes through a small heap.
  *
  * <p>A route's timeout is how long its upstream may stay silent: until the response head arrives,
  * and then between any two reads of the body, as nginx's {@code proxy_read_timeout} works, counted
@@ -114,11 +116,15 @@ public final class UpstreamExchange {
                 })
                 .request(HttpMethod.valueOf(request.getMethod().name()))
                 .uri(target);
-        HttpClient.ResponseReceiver<?> receiver = hasBody
-                ? sender.send((upstream, out) -> out.send(request.getBody()
-                        .map(NettyDataBufferFactory::toByteBuf)
-                        .doOnComplete(() -> bodySent.set(true))))
-                : sender;
+        HttpClient.ResponseReceiver<?> receiver = !hasBody ? sender
+                : expectContinue
+                        ? sender.send((upstream, out) -> out.send(request.getBody()
+                                .map(NettyDataBufferFactory::toByteBuf)
+                                .doOnComplete(() -> bodySent.set(true))))
+                        // a small body goes up whole with its head: one write, not a head and then a body
+                        : sender.send((upstream, out) -> out.send(DataBufferUtils.join(request.getBody(), (int) SENT_AT_ONCE)
+                                .map(NettyDataBufferFactory::toByteBuf)
+                                .doOnSuccess(body -> bodySent.set(true))));
         return receiver.response((upstream, body) -> {
                     response.setStatusCode(HttpStatusCode.valueOf(upstream.status().code()));
                     io.netty.handler.codec.http.HttpHeaders answer = upstream.responseHeaders();
@@ -135,7 +141,9 @@ public final class UpstreamExchange {
                         // it commits without a body keeps it, announcing a chunked body the upstream never framed
                         out.remove(HttpHeaders.TRANSFER_ENCODING);
                     }
-                    Mono<Void> written = response.writeWith(body.retain().map(buffers::wrap));
+                    Mono<Void> written = bodiless
+                            ? response.writeWith(body.retain().map(buffers::wrap))
+                            : SmallAnswers.write(body.retain(), response, buffers);
                     return written.then(Mono.defer(() -> bodySent.get() ? Mono.empty() : drain(request)));
                 })
                 .then()
