@@ -14,7 +14,13 @@
 # generated at build time (the parent pom's process-aot), instead of evaluating every
 # auto-configuration's conditions by reflection at start: pathway's context 1.0-1.2 s -> 0.3-0.5 s,
 # 0.25 s less to healthy (docs/BENCHMARKS.md, "Boot"). Tests start services without it.
-LH_JVM_FLAGS=(-Dspring.aot.enabled=true --add-opens=java.base/java.nio=ALL-UNNAMED
+#
+# -Xms64m: without it the JVM's initial heap is 1/64 of the machine's memory (384 MiB on 24 GiB),
+# at or above every service's -Xmx, so each heap starts at its maximum and the old generation fills
+# with promoted garbage, page by page, until its first full GC: catalogd's RSS rose 218 -> 435 MiB
+# in a 5-minute soak while its live heap stayed at 16-28 MiB (docs/BENCHMARKS.md, "Soak"). From a
+# small heap, SerialGC grows it to the working set instead; a boot costs the same.
+LH_JVM_FLAGS=(-Dspring.aot.enabled=true -Xms64m --add-opens=java.base/java.nio=ALL-UNNAMED
   --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC
   -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000
   -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000)
