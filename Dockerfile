@@ -14,6 +14,6 @@ COPY --from=build /out/lib /opt/lakehouse/lib
 USER lakehouse
 WORKDIR /var/lib/lakehouse
 ENV ORT_DISABLE_TELEMETRY=1
-ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000 --add-modules jdk.incubator.vector --add-opens=java.base/java.nio=ALL-UNNAMED --enable-native-access=ALL-UNNAMED"
+ENV JAVA_TOOL_OPTIONS="-Dspring.aot.enabled=true -Xms64m -XX:+UseSerialGC -XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000 --add-modules jdk.incubator.vector --add-opens=java.base/java.nio=ALL-UNNAMED --enable-native-access=ALL-UNNAMED"
 # The service to run is the first argument, e.g. `storaged`.
 ENTRYPOINT ["sh", "-c", "exec java -Xmx${LH_HEAP:-256m} -jar /opt/lakehouse/lib/$0.jar --config /etc/lakehouse/lakehouse.toml \"$@\""]

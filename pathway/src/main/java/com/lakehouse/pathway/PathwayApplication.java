@@ -1,5 +1,6 @@
 package com.lakehouse.pathway;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
@@ -12,6 +13,8 @@ import com.lakehouse.shared.boot.LakehouseApplication;
 public class PathwayApplication {
 
     public static void main(String[] args) {
-        LakehouseApplication.run(FleetService.PATHWAY, PathwayApplication.class, args);
+        SpringApplication application = LakehouseApplication.create(FleetService.PATHWAY, PathwayApplication.class);
+        application.addInitializers(new SnapshotReadAheadInitializer());
+        LakehouseApplication.run(application, FleetService.PATHWAY.id(), args);
     }
 }

@@ -1,10 +1,13 @@
 package com.lakehouse.pathway;
 
+import java.nio.file.Path;
 import java.time.Clock;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.lakehouse.pathway.traces.SnapshotReadAhead;
 import com.lakehouse.pathway.traces.TraceJournal;
 import com.lakehouse.pathway.traces.TraceLog;
 import com.lakehouse.pathway.traces.TraceSearchIndex;
@@ -22,7 +25,7 @@ class PathwayConfiguration {
 
     @Bean(destroyMethod = "close")
     TraceLog traceLog(PathwayProperties properties, HealthState health) {
-        return new TraceLog(properties.dataDir().resolve("traces.jsonl"), properties.fsync(),
+        return new TraceLog(logFile(properties), properties.fsync(),
                 (where, reason) -> health.quarantined("trace log", where, reason));
     }
 
@@ -31,11 +34,23 @@ class PathwayConfiguration {
         return new TraceSearchIndex();
     }
 
-    /** Recovers from the snapshot beside the log (TraceSnapshot) and writes a new one on the way down. */
+    static Path logFile(PathwayProperties properties) {
+        return properties.dataDir().resolve("traces.jsonl");
+    }
+
+    static Path snapshotFile(Path logFile) {
+        return logFile.resolveSibling("traces.snapshot");
+    }
+
+    /**
+     * Recovers from the snapshot beside the log (TraceSnapshot), read ahead while the context was
+     * built when main started one (SnapshotReadAheadInitializer), and writes a new one on the way down.
+     */
     @Bean(destroyMethod = "close")
-    TraceStore traceStore(TraceLog log, TraceSearchIndex index, PathwayProperties properties) {
-        return new TraceStore(log, index, Clock.systemUTC(), log.file().resolveSibling("traces.snapshot"),
-                properties.bounds());
+    TraceStore traceStore(TraceLog log, TraceSearchIndex index, PathwayProperties properties,
+            ObjectProvider<SnapshotReadAhead> readAhead) {
+        return new TraceStore(log, index, Clock.systemUTC(), snapshotFile(log.file()), properties.bounds(),
+                readAhead.getIfAvailable());
     }
 
     @Bean

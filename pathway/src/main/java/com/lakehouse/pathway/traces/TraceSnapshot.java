@@ -41,7 +41,8 @@ import org.apache.commons.logging.LogFactory;
 final class TraceSnapshot {
 
     private static final Log LOG = LogFactory.getLog(TraceSnapshot.class);
-    private static final int MAGIC = 0x50574e31; // "PWN1"
+    /** "PWN2": each trace carries its digest; a "PWN1" snapshot is not read (the log rebuilds it). */
+    private static final int MAGIC = 0x50574e32;
     private static final int CHECKSUM_BYTES = 8;
 
     /**
@@ -72,10 +73,9 @@ final class TraceSnapshot {
             out.writeLong(state.unknownOpLines());
             out.writeInt(state.traces().size());
             for (Trace trace : state.traces()) {
-                writeTrace(out, trace);
+                String digest = state.digestByUid().get(trace.uid());
+                writeTrace(out, trace, digest, digest != null && trace.uid().equals(state.liveByContent().get(digest)));
             }
-            writeMap(out, state.digestByUid());
-            writeMap(out, state.liveByContent());
             out.writeLong(state.index().sequence());
             out.writeInt(state.index().files().size());
             for (Map.Entry<String, byte[]> f : state.index().files().entrySet()) {
@@ -150,11 +150,22 @@ final class TraceSnapshot {
         long unknown = in.getLong();
         int count = in.getInt();
         List<Trace> traces = new ArrayList<>(count);
+        Map<String, String> digestByUid = HashMap.newHashMap(count);
+        Map<String, String> liveByContent = HashMap.newHashMap(count);
         for (int i = 0; i < count; i++) {
-            traces.add(readTrace(in));
+            Trace trace = readTrace(in);
+            traces.add(trace);
+            String digest = readAscii(in);
+            boolean holder = in.get() != 0;
+            if (digest != null) {
+                // The maps share the trace's uid and one digest string: a third of the strings a
+                // start once made for them.
+                digestByUid.put(trace.uid(), digest);
+                if (holder) {
+                    liveByContent.put(digest, trace.uid());
+                }
+            }
         }
-        Map<String, String> digestByUid = readMap(in);
-        Map<String, String> liveByContent = readMap(in);
         long sequence = in.getLong();
         int files = in.getInt();
         Map<String, byte[]> indexFiles = new LinkedHashMap<>();
@@ -194,7 +205,13 @@ final class TraceSnapshot {
         return crc.getValue();
     }
 
-    private static void writeTrace(DataOutputStream out, Trace trace) throws IOException {
+    /**
+     * One trace, then the SHA-256 of its content when it is live (null otherwise) and whether it is
+     * the trace an idempotent add of that content finds: the two maps of {@link State}, each entry
+     * beside its trace. (Every liveByContent entry is some live trace's digest and uid.) An
+     * updatedAt equal to createdAt, as every trace never changed has, is written as a flag.
+     */
+    private static void writeTrace(DataOutputStream out, Trace trace, String digest, boolean holder) throws IOException {
         writeString(out, trace.uid());
         writeString(out, trace.content());
         out.writeInt(trace.tags().size());
@@ -202,10 +219,16 @@ final class TraceSnapshot {
             writeString(out, tag);
         }
         writeString(out, trace.createdAt());
-        writeString(out, trace.updatedAt());
+        boolean unchanged = trace.updatedAt().equals(trace.createdAt());
+        out.writeBoolean(unchanged);
+        if (!unchanged) {
+            writeString(out, trace.updatedAt());
+        }
         writeString(out, trace.predecessor());
         out.writeBoolean(trace.retired());
         out.writeLong(trace.replayCount());
+        writeString(out, digest);
+        out.writeBoolean(holder);
     }
 
     private static Trace readTrace(ByteBuffer in) {
@@ -216,24 +239,9 @@ final class TraceSnapshot {
         for (int i = 0; i < tagCount; i++) {
             tags.add(readString(in));
         }
-        return new Trace(uid, content, tags, readString(in), readString(in), readString(in), in.get() != 0, in.getLong());
-    }
-
-    private static void writeMap(DataOutputStream out, Map<String, String> map) throws IOException {
-        out.writeInt(map.size());
-        for (Map.Entry<String, String> e : map.entrySet()) {
-            writeString(out, e.getKey());
-            writeString(out, e.getValue());
-        }
-    }
-
-    private static Map<String, String> readMap(ByteBuffer in) {
-        int size = in.getInt();
-        Map<String, String> map = HashMap.newHashMap(size);
-        for (int i = 0; i < size; i++) {
-            map.put(readString(in), readString(in));
-        }
-        return map;
+        String createdAt = readString(in);
+        String updatedAt = in.get() != 0 ? createdAt : readString(in);
+        return new Trace(uid, content, tags, createdAt, updatedAt, readString(in), in.get() != 0, in.getLong());
     }
 
     /** A length-prefixed UTF-8 string (-1 for null); content may exceed writeUTF's 64 KiB. */
@@ -245,6 +253,17 @@ final class TraceSnapshot {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         out.writeInt(bytes.length);
         out.write(bytes);
+    }
+
+    /** A string written by {@link #writeString} that is known to be ASCII (a hex digest): no UTF-8 decoding. */
+    private static String readAscii(ByteBuffer in) {
+        int length = in.getInt();
+        if (length < 0) {
+            return null;
+        }
+        String value = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.ISO_8859_1);
+        in.position(in.position() + length);
+        return value;
     }
 
     private static String readString(ByteBuffer in) {

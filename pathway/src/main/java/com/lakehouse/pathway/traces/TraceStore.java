@@ -88,22 +88,32 @@ public final class TraceStore {
      * {@link #close()}.
      */
     public TraceStore(TraceLog log, TraceSearchIndex index, Clock clock, Path snapshotFile, TraceBounds bounds) {
+        this(log, index, clock, snapshotFile, bounds, null);
+    }
+
+    /**
+     * As {@link #TraceStore(TraceLog, TraceSearchIndex, Clock, Path, TraceBounds)}, taking the
+     * snapshot from {@code readAhead} when it read these same files (null: read it here).
+     */
+    public TraceStore(TraceLog log, TraceSearchIndex index, Clock clock, Path snapshotFile, TraceBounds bounds,
+            SnapshotReadAhead readAhead) {
         this.bounds = bounds;
         this.log = log;
         this.index = index;
         this.clock = clock;
         this.snapshotFile = snapshotFile;
         long began = System.nanoTime();
+        boolean readingAhead = snapshotFile != null && readAhead != null && readAhead.reads(snapshotFile, log.file());
         Optional<TraceSnapshot.State> snapshot = snapshotFile == null ? Optional.empty()
-                : TraceSnapshot.read(snapshotFile, log.file());
+                : readingAhead ? readAhead.join() : TraceSnapshot.read(snapshotFile, log.file());
         long read = System.nanoTime();
         this.replay = snapshot.flatMap(this::recoverOrDiscard).orElseGet(this::replayAll);
         long fromSnapshot = snapshot.map(s -> s.appliedLines() + s.corruptLines() + s.unknownOpLines()).orElse(0L);
         long replayed = log.lines() - fromSnapshot;
         snapshotLength = snapshot.map(TraceSnapshot.State::logLength).orElse(-1L);
         LOG.info("recovered " + traces.size() + " traces in " + (System.nanoTime() - began) / 1_000_000 + " ms: "
-                + fromSnapshot + " log lines from the snapshot (read and checked in " + (read - began) / 1_000_000
-                + " ms), " + replayed + " replayed from the log");
+                + fromSnapshot + " log lines from the snapshot (" + (readingAhead ? "read ahead; waited for it " : "read and checked in ")
+                + (read - began) / 1_000_000 + " ms), " + replayed + " replayed from the log");
         // After a quarantine too: the snapshot then covers the lines set aside, so the next start
         // neither copies them aside again nor reports them again.
         if (snapshotFile != null && (replayed >= SNAPSHOT_AFTER_LINES || log.quarantined() > 0)) {

@@ -102,6 +102,36 @@ class TraceSnapshotTest {
         assertThat(fromSnapshot).isEqualTo(observe(open(false), uids));
     }
 
+    /**
+     * The content digests come back with their traces: after a start from the snapshot an
+     * idempotent add finds what it found before the stop, also when two live traces share content
+     * (the first one holds it) and when the trace holding some content was retired (then none does).
+     */
+    @Test
+    void anIdempotentAddFindsWhatItFoundBeforeTheStop() throws Exception {
+        TraceStore first = open(true);
+        populate(first, 10);
+        String w3 = first.add(json("{\"worker\":\"W-3\",\"note\":\"forklift shift 3\"}"), List.of(), true).trace().uid();
+        String shared = "{\"note\":\"same words\"}";
+        String a = first.add(json(shared), List.of(), false).trace().uid();
+        first.add(json(shared), List.of(), false);
+        String other = "{\"note\":\"other words\"}";
+        String c = first.add(json(other), List.of(), false).trace().uid();
+        first.add(json(other), List.of(), false);
+        first.retire(c);
+        first.close();
+
+        TraceStore restarted = open(true);
+        assertThat(restarted.add(json(shared), List.of(), true)).satisfies(added -> {
+            assertThat(added.existing()).isTrue();
+            assertThat(added.trace().uid()).isEqualTo(a);
+        });
+        assertThat(restarted.add(json("{\"note\":\"forklift shift 3\",\"worker\":\"W-3\"}"), List.of(), true).trace().uid())
+                .isEqualTo(w3);
+        assertThat(restarted.add(json(other), List.of(), true).existing()).isFalse();
+        assertThat(restarted.add(json("{\"note\":\"new\"}"), List.of(), true).existing()).isFalse();
+    }
+
     @Test
     void linesWrittenAfterTheSnapshotAreReplayedFromTheLog() throws Exception {
         TraceStore first = open(true);

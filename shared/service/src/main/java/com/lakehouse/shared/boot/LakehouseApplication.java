@@ -64,6 +64,10 @@ public final class LakehouseApplication {
     public static ConfigurableApplicationContext run(SpringApplication application, String name, String[] args) {
         try {
             return application.run(normalizeArgs(args));
+        } catch (SpringApplication.AbandonedRunException e) {
+            // Spring's AOT processing at build time runs main and ends it once the context is
+            // prepared: not a refused start.
+            throw e;
         } catch (RuntimeException e) {
             Throwable reason = startupReason(e);
             System.err.println(name + ": startup failed: " + reason.getMessage());
