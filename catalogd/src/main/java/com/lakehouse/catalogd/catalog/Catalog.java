@@ -103,7 +103,9 @@ public class Catalog {
         waiting.add(pending);
         mutations.lock();
         try {
-            if (!pending.answered()) {
+            // A group takes at most MAX_GROUP registers in arrival order: a holder whose own register
+            // was left for the next group commits that one too.
+            while (!pending.answered()) {
                 commitGroup();
             }
         } finally {

@@ -313,6 +313,20 @@ class CatalogTest {
         assertThat(journal.events).hasSize(6);
     }
 
+    /** More registers waiting than one group takes: every one is answered, each with its own version. */
+    @Test
+    void registersBeyondOneGroupAreAllCommitted() throws Exception {
+        HeldStore held = new HeldStore(store);
+        Catalog grouped = new Catalog(held, new CatalogJournal(journal), checkpoints, Clock.systemUTC());
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<RegisterResponse>> answers = queuedBehindAHeldWrite(grouped, held, pool, 70);
+            held.release();
+            List<Long> versions = answers.subList(1, answers.size()).stream().map(f -> version(f)).sorted().toList();
+            assertThat(versions).containsExactlyElementsOf(LongStream.rangeClosed(3, 72).boxed().toList());
+        }
+        assertThat(store.appends).as("k0, k1, then 70 in groups of at most 64").hasValue(4);
+    }
+
     @Test
     void aGroupWhoseWriteFailsAnswers503ToEachOfItsRegistersAndChangesNothing() throws Exception {
         HeldStore held = new HeldStore(store);
