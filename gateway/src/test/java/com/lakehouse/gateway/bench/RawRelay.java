@@ -93,13 +93,7 @@ public final class RawRelay {
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            upstream.writeAndFlush(msg).addListener((ChannelFutureListener) f -> {
-                if (f.isSuccess()) {
-                    ctx.channel().read();
-                } else {
-                    f.channel().close();
-                }
-            });
+            copy(ctx, msg, upstream);
         }
 
         @Override
@@ -130,13 +124,7 @@ public final class RawRelay {
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            to.writeAndFlush(msg).addListener((ChannelFutureListener) f -> {
-                if (f.isSuccess()) {
-                    ctx.channel().read();
-                } else {
-                    f.channel().close();
-                }
-            });
+            copy(ctx, msg, to);
         }
 
         @Override
@@ -148,6 +136,17 @@ public final class RawRelay {
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             closeOnFlush(ctx.channel());
         }
+    }
+
+    /** Writes what one side read to the other; the side reads again once that write is done. */
+    private static void copy(ChannelHandlerContext from, Object msg, Channel to) {
+        to.writeAndFlush(msg).addListener((ChannelFutureListener) f -> {
+            if (f.isSuccess()) {
+                from.channel().read();
+            } else {
+                f.channel().close();
+            }
+        });
     }
 
     private static void closeOnFlush(Channel channel) {

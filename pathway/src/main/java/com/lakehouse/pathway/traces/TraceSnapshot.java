@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -257,21 +258,19 @@ final class TraceSnapshot {
 
     /** A string written by {@link #writeString} that is known to be ASCII (a hex digest): no UTF-8 decoding. */
     private static String readAscii(ByteBuffer in) {
-        int length = in.getInt();
-        if (length < 0) {
-            return null;
-        }
-        String value = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.ISO_8859_1);
-        in.position(in.position() + length);
-        return value;
+        return readString(in, StandardCharsets.ISO_8859_1);
     }
 
     private static String readString(ByteBuffer in) {
+        return readString(in, StandardCharsets.UTF_8);
+    }
+
+    private static String readString(ByteBuffer in, Charset charset) {
         int length = in.getInt();
         if (length < 0) {
             return null;
         }
-        String value = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
+        String value = new String(in.array(), in.arrayOffset() + in.position(), length, charset);
         in.position(in.position() + length);
         return value;
     }
