@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -62,8 +60,6 @@ class CatalogdCrashIT {
     private static final int WRITERS = 6;
     private static final java.util.Map<String, Integer> OUTCOMES = new ConcurrentHashMap<>();
     private static final List<SchemaColumn> SCHEMA = List.of(new SchemaColumn("id", "BIGINT", false));
-    /** catalogd's log, and its thread dumps when a restart does not come up, kept after the temp dir is gone. */
-    private static final Path DIAGNOSTICS = Path.of("target", "catalogd-crash-it");
 
     @TempDir
     static Path work;
@@ -94,12 +90,7 @@ class CatalogdCrashIT {
     }
 
     @AfterAll
-    static void stopFleet() throws IOException {
-        if (catalogd != null && Files.exists(catalogd.logFile())) {
-            Files.createDirectories(DIAGNOSTICS);
-            Files.copy(catalogd.logFile(), DIAGNOSTICS.resolve("catalogd.log"),
-                    StandardCopyOption.REPLACE_EXISTING);
-        }
+    static void stopFleet() {
         Closeables.closeAll(catalogd, storaged, s3);
         if (observerd != null) {
             observerd.close();
@@ -132,7 +123,8 @@ class CatalogdCrashIT {
                 catalogd.kill();
                 stop.set(true);
             }
-            restartAndAwaitLoaded("round-" + round);
+            catalogd.restart();
+            awaitLoaded();
             System.out.println("crash round " + round + ": " + OUTCOMES);
             checkNothingLostNothingPartial("seed " + seed + ", round " + round, acknowledgedNames, acknowledgedSharedKeys, sentKeys);
         }
@@ -182,7 +174,8 @@ class CatalogdCrashIT {
                 .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(2, appends + 1).boxed().toList());
 
         catalogd.kill();
-        restartAndAwaitLoaded("grouped");
+        catalogd.restart();
+        awaitLoaded();
 
         List<DatasetManifest> history = client().versions(name).versions();
         assertThat(history).hasSize(appends + 1);
@@ -265,18 +258,6 @@ class CatalogdCrashIT {
 
     private static CatalogClient client() {
         return CatalogClient.create(catalogd.baseUrl(), Optional.of(TOKEN));
-    }
-
-    /** Restarts catalogd after kill -9; when it does not come up, its log and thread dumps go to target/ first. */
-    private static void restartAndAwaitLoaded(String label) {
-        try {
-            catalogd.restart();
-            awaitLoaded();
-        } catch (RuntimeException | AssertionError e) {
-            System.out.println("catalogd did not come up after restart (" + label + "); diagnostics in "
-                    + catalogd.diagnose(DIAGNOSTICS, label).toAbsolutePath());
-            throw e;
-        }
     }
 
     private static void awaitLoaded() {
