@@ -296,7 +296,7 @@ class CatalogTest {
     @Test
     void registersWaitingForTheLockAreCommittedInOneWriteWithConsecutiveVersions() throws Exception {
         HeldStore held = new HeldStore(store);
-        Catalog grouped = new Catalog(held, new CatalogJournal(journal), checkpoints, Clock.systemUTC());
+        Catalog grouped = over(held);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<RegisterResponse>> answers = queuedBehindAHeldWrite(grouped, held, pool, 4);
             held.release();
@@ -317,7 +317,7 @@ class CatalogTest {
     @Test
     void registersBeyondOneGroupAreAllCommitted() throws Exception {
         HeldStore held = new HeldStore(store);
-        Catalog grouped = new Catalog(held, new CatalogJournal(journal), checkpoints, Clock.systemUTC());
+        Catalog grouped = over(held);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<RegisterResponse>> answers = queuedBehindAHeldWrite(grouped, held, pool, 70);
             held.release();
@@ -330,7 +330,7 @@ class CatalogTest {
     @Test
     void aGroupWhoseWriteFailsAnswers503ToEachOfItsRegistersAndChangesNothing() throws Exception {
         HeldStore held = new HeldStore(store);
-        Catalog grouped = new Catalog(held, new CatalogJournal(journal), checkpoints, Clock.systemUTC());
+        Catalog grouped = over(held);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<RegisterResponse>> answers = queuedBehindAHeldWrite(grouped, held, pool, 3);
             store.failing = true;
@@ -341,6 +341,11 @@ class CatalogTest {
         }
         assertThat(grouped.versions("shared").versions()).hasSize(1);
         assertThat(grouped.list().catalogVersion()).isEqualTo(1);
+    }
+
+    /** A catalog whose writes go through {@code held}, with this test's journal and checkpoints. */
+    private Catalog over(HeldStore held) {
+        return new Catalog(held, new CatalogJournal(journal), checkpoints, Clock.systemUTC());
     }
 
     /**
