@@ -8,7 +8,7 @@
 # class path, never nested ones), the cache file, and `key`, written last, naming what the cache
 # was made from: the exec jar's SHA-256, the JVM's build, the flags. The cache is used only when
 # the key matches what is about to run; anything else (no key, another jar, another JVM, other
-# flags, LH_AOT=0) is a normal start from the exec jar. The JVM checks again on its own (the
+# flags, LH_AOT=0) is a normal start from the exec jar, extracted (plain_jar). The JVM checks again on its own (the
 # extracted jars' sizes and times, its own build, the GC); should it refuse a cache, the launcher
 # sees the refusal in the service's log and deletes the cache, so the next `up` makes a new one.
 
@@ -76,15 +76,41 @@ aot_use_flags() {
 aot_app_jar() { echo "$AOT_HOME/$1/app/$(basename "$2")"; }
 
 # aot_launch_args NAME JAR FLAGS...: sets AOT_ARGS to what runs NAME: its cache and the extracted
-# jar when the cache is valid, else the exec jar as it is (a normal start).
+# jar when the cache is valid, else a normal start from the extracted jar (plain_jar).
 aot_launch_args() {
   local name=$1 jar=$2
   if aot_valid "$@"; then
     # shellcheck disable=SC2207
     AOT_ARGS=($(aot_use_flags "$name") -jar "$(aot_app_jar "$name" "$jar")")
   else
-    AOT_ARGS=(-jar "$jar")
+    AOT_ARGS=(-jar "$(plain_jar "$name" "$jar")")
   fi
+}
+
+# plain_jar NAME JAR: what a start without a cache runs: JAR extracted once per build into
+# $AOT_HOME/.plain/NAME (its stamp names the jar's digest), or JAR itself when it is not a Spring
+# Boot jar (S3Proxy) or cannot be extracted. Not the exec jar as it is: Spring Boot's nested-jar
+# class loader can leave virtual threads that load classes at the same moment waiting for good on a
+# 2-core machine (spring-boot#51463, open in 4.1.2; two CI runs hung in crash ITs that way), and the
+# extracted layout loads every class with the JDK's own loader from plain jars, as a cached start does.
+plain_jar() {
+  local name=$1 jar=$2 dir="$AOT_HOME/.plain/$1" sha
+  sha=$(jar_sha256 "$jar")
+  if [[ ! -f "$dir/stamp" || "$(cat "$dir/stamp")" != "$sha"* ]]; then
+    rm -rf "$dir" "$dir.partial"
+    mkdir -p "$dir.partial"
+    # A Spring Boot jar names BOOT-INF/lib/ in its central directory, at its end; any other jar
+    # would run its own main with the extract arguments.
+    if tail -c 1048576 "$jar" | grep -a -q 'BOOT-INF/lib/' \
+        && "$JAVA" -Djarmode=tools -jar "$jar" extract --destination "$dir.partial/app" > "$dir.partial/extract.log" 2>&1 \
+        && [[ -f "$dir.partial/app/$(basename "$jar")" ]]; then
+      echo "$sha" > "$dir.partial/stamp"
+    else
+      echo "$sha none" > "$dir.partial/stamp"
+    fi
+    mv "$dir.partial" "$dir"
+  fi
+  if [[ "$(cat "$dir/stamp")" == *" none" ]]; then echo "$jar"; else echo "$dir/app/$(basename "$jar")"; fi
 }
 
 # aot_train_spring SVC JAR FLAGS...: a fresh cache for a Spring Boot service. The exec jar is

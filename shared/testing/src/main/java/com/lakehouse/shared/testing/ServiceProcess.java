@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A fleet service run as the launcher runs it: its runnable jar in a JVM of its own, on a free
+ * A fleet service run as the launcher runs it: its runnable jar, extracted ({@link ExtractedJars}),
+ * in a JVM of its own, on a free
  * loopback port, with properties as {@code --key=value} arguments and an empty working directory
  * (so no lakehouse.toml is picked up by accident). {@link #kill()} is a real SIGKILL, for tests
  * of what survives a crash; {@link #restart()} comes back on the same port with the same settings.
@@ -38,7 +39,7 @@ public final class ServiceProcess implements AutoCloseable {
     private ManagedProcess processOn(int bindPort) {
         List<String> command = new ArrayList<>(List.of(RepoPaths.java(), "-Xmx" + builder.heap,
                 "--add-modules", "jdk.incubator.vector", "--add-opens=java.base/java.nio=ALL-UNNAMED",
-                "--enable-native-access=ALL-UNNAMED", "-jar", RepoPaths.serviceJar(module).toString(),
+                "--enable-native-access=ALL-UNNAMED", "-jar", ExtractedJars.of(RepoPaths.serviceJar(module)).toString(),
                 "--lakehouse." + module + ".bind=127.0.0.1:" + bindPort));
         builder.properties.forEach((k, v) -> command.add("--" + k + "=" + v));
         return new ManagedProcess(module, command, builder.environment, builder.workDir);
