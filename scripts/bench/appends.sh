@@ -108,9 +108,10 @@ for phase, values in phases.items():
     lines.append(f"| {phase} | {statistics.median(values):.0f} | {pct(values, .9)} | {len(values)} |")
 groups = []  # catalogd's line per write (group commit): size, decide+iceberg ms, persist ms
 for line in open(catalog_log, errors="replace"):
-    m = re.search(r"registers committed: (\d+) of (\d+) .*decide and iceberg (\d+) ms, persist (\d+) ms", line)
+    m = re.search(r"registers committed: (\d+) of (\d+) .*decide (\d+) ms, iceberg (\d+) ms, persist (\d+) ms", line)
     if m:
-        groups.append(tuple(int(x) for x in m.groups()))
+        size, of, decide, iceberg, persist = (int(x) for x in m.groups())
+        groups.append((size, of, decide + iceberg, persist))
 if groups:
     sizes = [g[0] for g in groups]
     lines += ["", f"catalogd: {len(groups)} writes for {sum(sizes)} versions (group size median {statistics.median(sizes):.0f}, max {max(sizes)}); "

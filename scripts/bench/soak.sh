@@ -1,19 +1,28 @@
 #!/usr/bin/env bash
 # Soak (issue #21): a mixed load through the gateway — small ingests, SQL, vector adds and searches,
 # embeds, pathway (memory) adds and searches — at CONNECTIONS connections for DURATION seconds,
-# reporting requests/s by route, the count of 5xx (target 0) and each service's RSS at start and end
-# (target: flat). Boots its own fleet with ./lakehouse under the shared fleet lock, in its own data
-# directory, and brings it down on exit.
+# reporting requests/s by route, the count of 5xx (target 0) and each service's RSS (target: flat).
+# Boots its own fleet with ./lakehouse under the shared fleet lock, in its own data directory, and
+# brings it down on exit.
+#
+# RSS is sampled every SAMPLE seconds, so "flat" is judged after the warm-up (the first minute from
+# a cold start is heap growth to the working set), not start against end only. For the JVMs named in
+# HEAP_OF (default catalogd ingestd) it records the live heap after a full GC (jcmd
+# GC.class_histogram, whose total is what survives) at the start, the middle and the end, with the
+# histogram's largest classes: retained state that grows with versions or requests shows there.
+# The load average is recorded at the start and the end (the machine may be shared).
 #
 #   scripts/bench/soak.sh                 DURATION=300 CONNECTIONS=50 (the issue's figures)
 #   DURATION=20 scripts/bench/soak.sh     a dry run
-# Writes target/bench/soak.md.
+# Writes target/bench/soak.md (and the raw samples beside it).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 DURATION=${DURATION:-300}
 CONNECTIONS=${CONNECTIONS:-50}
 GATEWAY=${GATEWAY:-http://127.0.0.1:3110}
+SAMPLE=${SAMPLE:-60}
+HEAP_OF=${HEAP_OF:-catalogd ingestd}
 
 if [[ -z "${LH_SOAK_LOCKED:-}" ]]; then
   # The fleet's ports are fixed: one fleet on this machine at a time.
@@ -30,6 +39,10 @@ trap 'exit 143' TERM INT   # so the EXIT trap brings the fleet down on a timeout
 
 OUT="$ROOT/target/bench"
 mkdir -p "$OUT"
+rm -f "$OUT"/soak-rss-*.txt "$OUT"/soak-heap-*.txt "$OUT"/soak-gc-*.txt "$OUT/soak-load-average.txt"
+# shellcheck source=scripts/lib/jdk.sh
+source "$ROOT/scripts/lib/jdk.sh"
+JCMD="$(dirname "$(find_java)")/jcmd"
 rss() {  # one line "service rss_kib" per running service, from the launcher's pid files
   local f
   for f in "$LH_DATA_DIR"/run/*.pid; do
@@ -37,7 +50,39 @@ rss() {  # one line "service rss_kib" per running service, from the launcher's p
     printf '%s %s\n' "$(basename "$f" .pid)" "$(ps -o rss= -p "$(cat "$f")" 2> /dev/null | tr -d ' ' || echo 0)"
   done
 }
-rss > "$OUT/soak-rss-start.txt"
+heap() {  # heap(label): each HEAP_OF service's histogram after a full GC, and its heap's sizes
+  local svc pid
+  for svc in $HEAP_OF; do
+    pid=$(cat "$LH_DATA_DIR/run/$svc.pid" 2> /dev/null) || continue
+    nice -n 19 "$JCMD" "$pid" GC.class_histogram > "$OUT/soak-heap.tmp" 2>&1 || true
+    { head -n 23 "$OUT/soak-heap.tmp"; tail -n 1 "$OUT/soak-heap.tmp"; nice -n 19 "$JCMD" "$pid" GC.heap_info; } \
+      > "$OUT/soak-heap-$svc-$1.txt" 2>&1 || true
+    rm -f "$OUT/soak-heap.tmp"
+  done
+}
+gcstat() {  # gcstat(t): jstat -gc of each HEAP_OF service (old generation used, GC counts)
+  local svc pid
+  for svc in $HEAP_OF; do
+    pid=$(cat "$LH_DATA_DIR/run/$svc.pid" 2> /dev/null) || continue
+    nice -n 19 "$(dirname "$JCMD")/jstat" -gc "$pid" > "$OUT/soak-gc-$svc-$1.txt" 2>&1 || true
+  done
+}
+loadavg() { printf '%s %s\n' "$1" "$(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/soak-load-average.txt"; }
+loadavg start
+heap start
+rss > "$OUT/soak-rss-0.txt"
+gcstat 0
+(  # RSS every SAMPLE seconds while the load runs, and the heaps once in the middle
+  t=0
+  while sleep "$SAMPLE"; do
+    t=$((t + SAMPLE))
+    ((t < DURATION)) || break
+    rss > "$OUT/soak-rss-$t.txt"
+    gcstat "$t"
+    if ((t == (DURATION / 2 / SAMPLE) * SAMPLE)); then heap middle; fi
+  done
+) &
+SAMPLER=$!
 
 python3 - "$GATEWAY" "$DURATION" "$CONNECTIONS" "$OUT/soak-load.json" << 'PY'
 import http.client, json, random, sys, threading, time, urllib.parse, uuid
@@ -119,24 +164,87 @@ elapsed = time.time() - start
 json.dump({"elapsed": elapsed, "stats": stats, "samples": samples}, open(out, "w"), indent=1)
 PY
 
+kill "$SAMPLER" 2> /dev/null || true
 rss > "$OUT/soak-rss-end.txt"
+gcstat end
+loadavg end
+heap end
+cp "$LH_DATA_DIR/logs/catalogd.log" "$LH_DATA_DIR/logs/ingestd.log" "$OUT/" 2> /dev/null || true
 python3 - "$OUT" "$DURATION" "$CONNECTIONS" << 'PY'
-import json, sys
+import glob, json, os, re, statistics, sys
 out, duration, connections = sys.argv[1], sys.argv[2], sys.argv[3]
 load = json.load(open(f"{out}/soak-load.json"))
-def rss(name):
-    return dict(line.split() for line in open(f"{out}/{name}") if line.strip())
-start, end = rss("soak-rss-start.txt"), rss("soak-rss-end.txt")
-lines = [f"Soak: {connections} connections for {load['elapsed']:.0f} s through the gateway.", "",
+def rss(path):
+    return dict(line.split() for line in open(path) if line.strip())
+samples = sorted(((int(re.search(r"soak-rss-(\d+)\.txt$", p).group(1)), rss(p)) for p in glob.glob(f"{out}/soak-rss-[0-9]*.txt")))
+samples.append((round(load["elapsed"]), rss(f"{out}/soak-rss-end.txt")))
+loadavg = [line.split() for line in open(f"{out}/soak-load-average.txt")]
+def pct(values, p):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(len(values) * p))] if values else 0
+lines = [f"Soak: {connections} connections for {load['elapsed']:.0f} s through the gateway; load average (1/5/15 min) "
+         + ", ".join(f"{w[0]} {' '.join(w[1:])}" for w in loadavg) + ".", "",
          "| route | requests/s | ok | 4xx | 5xx | client errors |", "| --- | --- | --- | --- | --- | --- |"]
 total5xx = 0
 for route, s in load["stats"].items():
     n = s["ok"] + s["4xx"] + s["5xx"] + s["errors"]
     total5xx += s["5xx"]
     lines.append(f"| {route} | {n / load['elapsed']:.1f} | {s['ok']} | {s['4xx']} | {s['5xx']} | {s['errors']} |")
-lines += ["", f"5xx total: {total5xx} (target 0)", "", "| service | RSS start (MiB) | RSS end (MiB) |", "| --- | --- | --- |"]
-for svc in sorted(start):
-    lines.append(f"| {svc} | {int(start[svc]) / 1024:.0f} | {int(end.get(svc, 0)) / 1024:.0f} |")
+lines += ["", f"5xx total: {total5xx} (target 0)", "",
+          "RSS (MiB) at each sample, seconds into the load (0 = before it); judge flatness after the first minute:", "",
+          "| service | " + " | ".join(f"{t} s" for t, _ in samples) + " |", "| --- |" + " --- |" * len(samples)]
+for svc in sorted(samples[0][1]):
+    lines.append(f"| {svc} | " + " | ".join(f"{int(r.get(svc, 0)) / 1024:.0f}" for _, r in samples) + " |")
+heaps = []
+for path in sorted(glob.glob(f"{out}/soak-heap-*-*.txt")):
+    svc, when = re.search(r"soak-heap-(\w+)-(\w+)\.txt$", path).groups()
+    text = open(path, errors="replace").read()
+    total = re.search(r"^Total\s+\d+\s+(\d+)", text, re.M)
+    committed = [int(k) for k in re.findall(r"^\S.*?total (\d+)K, used", text, re.M)]
+    heaps.append((svc, when, int(total.group(1)) / 2**20 if total else None, sum(committed) / 1024 if committed else None))
+if heaps:
+    order = {"start": 0, "middle": 1, "end": 2}
+    lines += ["", "Live heap after a full GC (jcmd GC.class_histogram's total) and the heap's committed size, MiB:", "",
+              "| service | when | live heap after GC | heap committed |", "| --- | --- | --- | --- |"]
+    mib = lambda v: "?" if v is None else f"{v:.0f}"
+    for svc, when, live, committed in sorted(heaps, key=lambda h: (h[0], order.get(h[1], 9))):
+        lines.append(f"| {svc} | {when} | {mib(live)} | {mib(committed)} |")
+gc = {}  # service -> [(t, old used MiB, young GCs, full GCs, metaspace used MiB)]
+for path in glob.glob(f"{out}/soak-gc-*-*.txt"):
+    svc, when = re.search(r"soak-gc-(\w+)-(\w+)\.txt$", path).groups()
+    rows = [line.split() for line in open(path) if line.strip()]
+    if len(rows) < 2 or "OU" not in rows[0]:
+        continue
+    v = dict(zip(rows[0], rows[1]))
+    t = round(load["elapsed"]) if when == "end" else int(when)
+    gc.setdefault(svc, []).append((t, float(v["OU"]) / 1024, int(v["YGC"]), int(v["FGC"]), float(v["MU"]) / 1024))
+if gc:
+    lines += ["", "jstat at each sample: old generation used MiB (young GCs / full GCs so far), and metaspace used MiB:", ""]
+    for svc, rows in sorted(gc.items()):
+        rows.sort()
+        lines.append(f"- {svc}: " + "; ".join(f"{t} s {ou:.0f} ({y}/{f}), meta {mu:.0f}" for t, ou, y, f, mu in rows))
+groups = []  # catalogd's line per write (group commit)
+if os.path.exists(f"{out}/catalogd.log"):
+    for line in open(f"{out}/catalogd.log", errors="replace"):
+        m = re.search(r"registers committed: (\d+) of (\d+) .*decide (\d+) ms, iceberg (\d+) ms, persist (\d+) ms", line)
+        if m:
+            groups.append(tuple(int(x) for x in m.groups()))
+if groups:
+    sizes = [g[0] for g in groups]
+    lines += ["", f"catalogd: {len(groups)} writes for {sum(sizes)} versions (group size median {statistics.median(sizes):.0f}, "
+              f"max {max(sizes)}); iceberg ms per write median {statistics.median(g[3] for g in groups):.0f}, p90 "
+              f"{pct([g[3] for g in groups], .9)}; persist ms median {statistics.median(g[4] for g in groups):.0f}, p90 "
+              f"{pct([g[4] for g in groups], .9)}"]
+phases = {}
+if os.path.exists(f"{out}/ingestd.log"):
+    for line in open(f"{out}/ingestd.log", errors="replace"):
+        m = re.search(r"ingest of 'soak_small' \(\d+ CSV bytes\): (.*)$", line)
+        if m:
+            for phase, value in re.findall(r"(\w+) (\d+) ms", m.group(1)):
+                phases.setdefault(phase, []).append(int(value))
+if phases:
+    lines += ["", "ingestd's phases of the soak's appends (ms): " + "; ".join(
+        f"{p} median {statistics.median(v):.0f}, p90 {pct(v, .9)}" for p, v in phases.items())]
 for route, sample in load["samples"].items():
     lines.append(f"\nfirst 5xx of {route}: `{sample}`")
 text = "\n".join(lines) + "\n"

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -60,6 +62,8 @@ class CatalogdCrashIT {
     private static final int WRITERS = 6;
     private static final java.util.Map<String, Integer> OUTCOMES = new ConcurrentHashMap<>();
     private static final List<SchemaColumn> SCHEMA = List.of(new SchemaColumn("id", "BIGINT", false));
+    /** catalogd's log, and its thread dumps when a restart does not come up, kept after the temp dir is gone. */
+    private static final Path DIAGNOSTICS = Path.of("target", "catalogd-crash-it");
 
     @TempDir
     static Path work;
@@ -90,7 +94,12 @@ class CatalogdCrashIT {
     }
 
     @AfterAll
-    static void stopFleet() {
+    static void stopFleet() throws IOException {
+        if (catalogd != null && Files.exists(catalogd.logFile())) {
+            Files.createDirectories(DIAGNOSTICS);
+            Files.copy(catalogd.logFile(), DIAGNOSTICS.resolve("catalogd.log"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
         Closeables.closeAll(catalogd, storaged, s3);
         if (observerd != null) {
             observerd.close();
@@ -123,8 +132,7 @@ class CatalogdCrashIT {
                 catalogd.kill();
                 stop.set(true);
             }
-            catalogd.restart();
-            awaitLoaded();
+            restartAndAwaitLoaded("round-" + round);
             System.out.println("crash round " + round + ": " + OUTCOMES);
             checkNothingLostNothingPartial("seed " + seed + ", round " + round, acknowledgedNames, acknowledgedSharedKeys, sentKeys);
         }
@@ -174,8 +182,7 @@ class CatalogdCrashIT {
                 .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(2, appends + 1).boxed().toList());
 
         catalogd.kill();
-        catalogd.restart();
-        awaitLoaded();
+        restartAndAwaitLoaded("grouped");
 
         List<DatasetManifest> history = client().versions(name).versions();
         assertThat(history).hasSize(appends + 1);
@@ -258,6 +265,18 @@ class CatalogdCrashIT {
 
     private static CatalogClient client() {
         return CatalogClient.create(catalogd.baseUrl(), Optional.of(TOKEN));
+    }
+
+    /** Restarts catalogd after kill -9; when it does not come up, its log and thread dumps go to target/ first. */
+    private static void restartAndAwaitLoaded(String label) {
+        try {
+            catalogd.restart();
+            awaitLoaded();
+        } catch (RuntimeException | AssertionError e) {
+            System.out.println("catalogd did not come up after restart (" + label + "); diagnostics in "
+                    + catalogd.diagnose(DIAGNOSTICS, label).toAbsolutePath());
+            throw e;
+        }
     }
 
     private static void awaitLoaded() {

@@ -3,8 +3,8 @@ package com.lakehouse.catalogd.catalog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +99,15 @@ public class Catalog {
      * only after that write is durable.
      */
     public RegisterResponse register(Registration request, String actor) {
+        CatalogState published = state;
+        if (published != null) {
+            try {
+                hook.prepare(request, published.current(request.name()));
+            } catch (RuntimeException e) {
+                // Only work done ahead: the commit does it again under the lock.
+                LOG.debug("register of " + request.name() + ": read-ahead failed: " + e.getMessage());
+            }
+        }
         RegisterGroup.Pending pending = new RegisterGroup.Pending(request, actor);
         waiting.add(pending);
         mutations.lock();
@@ -128,13 +137,31 @@ public class Catalog {
             return;
         }
         try {
-            RegisterGroup decided = new RegisterGroup(current);
             Instant now = clock.instant();
             long started = System.nanoTime();
-            for (RegisterGroup.Pending pending : group) {
-                decide(decided, pending, now);
+            Map<String, RuntimeException> hookFailures = new HashMap<>();
+            RegisterGroup decided;
+            long decideNanos = 0;
+            while (true) {
+                // Decided again without a dataset whose hook failed: its registers answer 503, the rest go on.
+                long decideStarted = System.nanoTime();
+                decided = new RegisterGroup(current);
+                for (RegisterGroup.Pending pending : group) {
+                    RuntimeException failed = hookFailures.get(pending.request().name());
+                    if (failed != null) {
+                        decided.refused(pending, failed);
+                    } else {
+                        decide(decided, pending, now);
+                    }
+                }
+                decideNanos += System.nanoTime() - decideStarted;
+                Map<String, RuntimeException> failures = beforeAcknowledge(decided);
+                if (failures.isEmpty()) {
+                    break;
+                }
+                hookFailures.putAll(failures);
             }
-            long decidedAt = System.nanoTime();
+            long hookedAt = System.nanoTime();
             if (!decided.changes().isEmpty()) {
                 try {
                     persist(decided.changes());
@@ -146,8 +173,9 @@ public class Catalog {
                 checkpoints.afterChange(state);
                 List<CatalogChange> changes = decided.changes();
                 LOG.info("registers committed: " + changes.size() + " of " + group.size() + " (catalog_version "
-                        + changes.getFirst().sequence() + ".." + changes.getLast().sequence() + "; decide and iceberg "
-                        + (decidedAt - started) / 1_000_000 + " ms, persist " + (System.nanoTime() - decidedAt) / 1_000_000 + " ms)");
+                        + changes.getFirst().sequence() + ".." + changes.getLast().sequence() + "; decide "
+                        + decideNanos / 1_000_000 + " ms, iceberg " + (hookedAt - started - decideNanos) / 1_000_000
+                        + " ms, persist " + (System.nanoTime() - hookedAt) / 1_000_000 + " ms)");
             }
             decided.answerAll(journal);
         } finally {
@@ -168,10 +196,8 @@ public class Catalog {
                 case RegisterDecision.Unchanged unchanged -> group.unchanged(pending,
                         new RegisterResponse(RegisterResponse.UNCHANGED, unchanged.current()));
                 case RegisterDecision.Conflict conflict -> group.refused(pending, conflict(conflict.current(), request));
-                case RegisterDecision.Changed changed -> {
-                    beforeAcknowledge(candidate, changed.manifest());
+                case RegisterDecision.Changed changed ->
                     group.changed(pending, changed, new CatalogChange.Registered(candidate.catalogVersion() + 1, changed.manifest()));
-                }
             }
         } catch (RuntimeException e) {
             group.refused(pending, e);
@@ -215,28 +241,32 @@ public class Catalog {
         return new CatalogListing(current.currentManifests(), current.catalogVersion());
     }
 
-    /** The hook's work (the Iceberg metadata) is durable before the change is, so an acknowledged version has it. */
-    private void beforeAcknowledge(CatalogState current, DatasetManifest manifest) {
-        // A view, not a copy: the hook reads the last versions only, and older manifests are built as read.
-        List<DatasetManifest> before = current.history(manifest.name()).orElse(List.of());
-        List<DatasetManifest> history = new AbstractList<>() {
-            @Override
-            public DatasetManifest get(int index) {
-                return index == before.size() ? manifest : before.get(index);
+    /**
+     * The hook's work (the Iceberg metadata) is durable before the changes are, so an acknowledged
+     * version has it: once per dataset of the group, with all of its new versions. Answers the
+     * datasets whose hook failed, each with the 503 its registers get.
+     */
+    private Map<String, RuntimeException> beforeAcknowledge(RegisterGroup group) {
+        Map<String, Integer> added = new LinkedHashMap<>();
+        for (CatalogChange change : group.changes()) {
+            if (change instanceof CatalogChange.Registered registered) {
+                added.merge(registered.manifest().name(), 1, Integer::sum);
             }
-
-            @Override
-            public int size() {
-                return before.size() + 1;
-            }
-        };
-        try {
-            hook.beforeAcknowledge(history);
-        } catch (RuntimeException e) {
-            LOG.warn("register of " + manifest.name() + " v" + manifest.version() + " refused: " + e.getMessage());
-            throw new UnavailableException("the catalog could not write the version's table metadata through storaged ("
-                    + e.getMessage() + "); nothing changed, retry later", RETRY_AFTER, null);
         }
+        Map<String, RuntimeException> failures = new HashMap<>();
+        CatalogState candidate = group.candidate();
+        added.forEach((name, count) -> {
+            List<DatasetManifest> history = candidate.history(name).orElseThrow();
+            try {
+                hook.beforeAcknowledge(history, count);
+            } catch (RuntimeException e) {
+                LOG.warn("register of " + name + " v" + history.get(history.size() - count).version() + ".."
+                        + history.getLast().version() + " refused: " + e.getMessage());
+                failures.put(name, new UnavailableException("the catalog could not write the version's table metadata "
+                        + "through storaged (" + e.getMessage() + "); nothing changed, retry later", RETRY_AFTER, null));
+            }
+        });
+        return failures;
     }
 
     /** Persist first, publish second: the caller is told only about durable state. */

@@ -2,8 +2,6 @@ package com.lakehouse.catalogd.iceberg;
 
 import java.nio.file.Path;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,8 +16,6 @@ import com.lakehouse.shared.storage.StorageClient;
 @Configuration(proxyBeanMethods = false)
 class IcebergConfiguration {
 
-    private static final Log LOG = LogFactory.getLog(IcebergConfiguration.class);
-
     @Bean
     StoragedFileIO storagedFileIO(StorageClient storage, S3Settings s3) {
         return new StoragedFileIO(storage, new StorageLocations(s3.bucket()));
@@ -31,12 +27,14 @@ class IcebergConfiguration {
     }
 
     @Bean
-    IcebergTables icebergTables(StoragedFileIO io, S3Settings s3, ParquetFooters footers) {
-        return new IcebergTables(io, new StorageLocations(s3.bucket()), footers);
+    PrefetchedFooters prefetchedFooters(ParquetFooters footers) {
+        return new PrefetchedFooters(footers);
     }
 
-    /** Versions whose missing metadata a register rebuilds itself; a longer gap is left to the next load. */
-    static final int REGISTER_REBUILD_LIMIT = 8;
+    @Bean
+    IcebergTables icebergTables(StoragedFileIO io, S3Settings s3, PrefetchedFooters footers) {
+        return new IcebergTables(io, new StorageLocations(s3.bucket()), footers);
+    }
 
     /**
      * Every acknowledged version has its Iceberg metadata (the hook runs before the catalog
@@ -45,14 +43,8 @@ class IcebergConfiguration {
      * the Iceberg view): loading the table rebuilds it, outside the catalog's lock.
      */
     @Bean
-    RegisterHook icebergRegisterHook(IcebergTables tables) {
-        return history -> {
-            if (IcebergSchemas.representable(history.getLast().schema())
-                    && tables.write(history, REGISTER_REBUILD_LIMIT).isEmpty()) {
-                LOG.info("iceberg: " + history.getLast().name() + " has more than " + REGISTER_REBUILD_LIMIT
-                        + " versions without metadata; its next load rebuilds them");
-            }
-        };
+    RegisterHook icebergRegisterHook(IcebergTables tables, PrefetchedFooters footers) {
+        return new IcebergRegisterHook(tables, footers);
     }
 
     @Bean

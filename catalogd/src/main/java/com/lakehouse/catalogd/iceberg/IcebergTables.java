@@ -58,6 +58,12 @@ public final class IcebergTables {
     static final String SUMMARY_VERSION = "lakehouse.version";
     /** Tables whose newest metadata stays parsed in memory. */
     private static final int CACHED = 256;
+    /**
+     * At most this many versions in one Iceberg transaction: a rebuild of a long history writes a
+     * metadata JSON every so many versions, so its memory stays bounded and a rebuild cut short
+     * resumes from the last one written.
+     */
+    static final int MAX_VERSIONS_PER_COMMIT = 64;
 
     private final FileIO io;
     private final StorageLocations locations;
@@ -100,7 +106,12 @@ public final class IcebergTables {
      * of these versions is missing. Safe to call again: existing metadata is read, not rewritten.
      */
     public TableMetadata write(List<DatasetManifest> history) {
-        return write(history, Integer.MAX_VALUE).orElseThrow();
+        return write(history, 0, Integer.MAX_VALUE).orElseThrow();
+    }
+
+    /** As {@link #write(List, int, int)} with no version known to be new. */
+    public Optional<TableMetadata> write(List<DatasetManifest> history, int maxWrites) {
+        return write(history, 0, maxWrites);
     }
 
     /**
@@ -108,14 +119,23 @@ public final class IcebergTables {
      * versions lack their metadata: a register (under the catalog's lock) must not wait on the
      * rebuild of a long history, e.g. the first register after upgrading a catalog that predates
      * the Iceberg view. The next load of the table rebuilds it.
+     *
+     * <p>The last {@code added} versions are new (a group of registers being committed): their
+     * metadata is not looked for, and they are written together as one Iceberg commit, one
+     * snapshot (and tag) each, in one metadata JSON at the newest version's location. Only the
+     * newest version's metadata location is ever read as a table's base, so the versions in
+     * between need no metadata file of their own: each is a snapshot of every later metadata.
      */
-    public Optional<TableMetadata> write(List<DatasetManifest> history, int maxWrites) {
+    public Optional<TableMetadata> write(List<DatasetManifest> history, int added, int maxWrites) {
         if (history.isEmpty()) {
             throw new IllegalArgumentException("a table needs at least one version");
         }
+        if (added < 0 || added > history.size()) {
+            throw new IllegalArgumentException("added must be 0.." + history.size() + ", not " + added);
+        }
         writes.lock();
         try {
-            int next = history.size();
+            int next = history.size() - added;
             TableMetadata base = null;
             while (next > 0) {
                 if (history.size() - next > maxWrites) {
@@ -131,12 +151,12 @@ public final class IcebergTables {
             if (history.size() - next > maxWrites) {
                 return Optional.empty();
             }
-            if (next < history.size() - 1) {
+            if (next < history.size() - added) {
                 LOG.info("iceberg: rebuilding metadata of " + history.getLast().name() + " from version "
                         + (next + 1) + " to " + history.size());
             }
-            for (int i = next; i < history.size(); i++) {
-                base = commit(base, i == 0 ? null : history.get(i - 1), history.get(i));
+            for (int from = next; from < history.size(); from += MAX_VERSIONS_PER_COMMIT) {
+                base = commit(base, history, from, Math.min(history.size(), from + MAX_VERSIONS_PER_COMMIT));
             }
             return Optional.of(base);
         } finally {
@@ -163,38 +183,52 @@ public final class IcebergTables {
         }
     }
 
-    private TableMetadata commit(TableMetadata base, DatasetManifest previous, DatasetManifest version) {
-        String name = version.name();
-        String location = metadataLocation(version);
-        Schema schema = IcebergSchemas.of(version.schema());
-        VersionTableOperations ops = new VersionTableOperations(io, tableLocation(name), base, location, version.version());
-        Transaction tx = base == null
-                ? Transactions.createTableTransaction(name, ops, TableMetadata.newTableMetadata(schema,
-                        PartitionSpec.unpartitioned(), SortOrder.unsorted(), tableLocation(name), properties(schema, version)))
-                : Transactions.newTransaction(name, ops);
-        Set<String> before = previous == null ? Set.of() : identities(previous.objects());
-        Set<String> now = identities(version.objects());
-        List<DataObject> added = version.objects().stream().filter(o -> !before.contains(identity(o))).toList();
-        List<DataObject> removed = previous == null ? List.of()
-                : previous.objects().stream().filter(o -> !now.contains(identity(o))).toList();
-        if (removed.isEmpty()) {
-            // A fast append adds one manifest and never rewrites earlier ones: a merge append reads
-            // and rewrites every manifest past Iceberg's merge threshold (100), on each append, under
-            // the catalog's register, so an often-appended dataset made every register slower (the
-            // soak's appends reached 6-13 s after ~500 versions).
-            AppendFiles append = tx.newFastAppend();
-            added.forEach(o -> append.appendFile(dataFile(schema, o)));
-            summarize(append, version).commit();
-        } else {
-            OverwriteFiles overwrite = tx.newOverwrite();
-            removed.forEach(o -> overwrite.deleteFile(dataFile(o, new Metrics(o.rowCount()))));
-            added.forEach(o -> overwrite.addFile(dataFile(schema, o)));
-            summarize(overwrite, version).commit();
+    /**
+     * Versions {@code from} (inclusive) to {@code to} (exclusive) of {@code history} as one Iceberg
+     * transaction on {@code base}: a snapshot and a tag per version, one metadata JSON, written at
+     * the location of version {@code to - 1}.
+     */
+    private TableMetadata commit(TableMetadata base, List<DatasetManifest> history, int from, int to) {
+        DatasetManifest last = history.get(to - 1);
+        String name = last.name();
+        String location = metadataLocation(last);
+        VersionTableOperations ops = new VersionTableOperations(io, tableLocation(name), base, location);
+        Transaction tx = null;
+        for (int i = from; i < to; i++) {
+            DatasetManifest version = history.get(i);
+            DatasetManifest previous = i == 0 ? null : history.get(i - 1);
+            Schema schema = IcebergSchemas.of(version.schema());
+            ops.numberNextSnapshot(version.version());
+            if (tx == null) {
+                tx = base == null
+                        ? Transactions.createTableTransaction(name, ops, TableMetadata.newTableMetadata(schema,
+                                PartitionSpec.unpartitioned(), SortOrder.unsorted(), tableLocation(name), properties(schema, version)))
+                        : Transactions.newTransaction(name, ops);
+            }
+            Set<String> before = previous == null ? Set.of() : identities(previous.objects());
+            Set<String> now = identities(version.objects());
+            List<DataObject> added = version.objects().stream().filter(o -> !before.contains(identity(o))).toList();
+            List<DataObject> removed = previous == null ? List.of()
+                    : previous.objects().stream().filter(o -> !now.contains(identity(o))).toList();
+            if (removed.isEmpty()) {
+                // A fast append adds one manifest and never rewrites earlier ones: a merge append reads
+                // and rewrites every manifest past Iceberg's merge threshold (100), on each append, under
+                // the catalog's register, so an often-appended dataset made every register slower (the
+                // soak's appends reached 6-13 s after ~500 versions).
+                AppendFiles append = tx.newFastAppend();
+                added.forEach(o -> append.appendFile(dataFile(schema, o)));
+                summarize(append, version).commit();
+            } else {
+                OverwriteFiles overwrite = tx.newOverwrite();
+                removed.forEach(o -> overwrite.deleteFile(dataFile(o, new Metrics(o.rowCount()))));
+                added.forEach(o -> overwrite.addFile(dataFile(schema, o)));
+                summarize(overwrite, version).commit();
+            }
+            tx.manageSnapshots().createTag(TAG_PREFIX + version.version(), version.version()).commit();
         }
-        tx.manageSnapshots().createTag(TAG_PREFIX + version.version(), version.version()).commit();
         tx.commitTransaction();
         TableMetadata committed = ops.current();
-        remember(version, location, committed);
+        remember(last, location, committed);
         return committed;
     }
 
@@ -241,7 +275,7 @@ public final class IcebergTables {
      */
     private Metrics metrics(Schema schema, DataObject object) {
         try {
-            return FileMetrics.of(schema, object.rowCount(), footers.read(object.key(), object.size()));
+            return FileMetrics.of(schema, object.rowCount(), footers.read(object));
         } catch (com.lakehouse.shared.error.UnavailableException | com.lakehouse.shared.error.UpstreamTimeoutException e) {
             throw e;
         } catch (LakehouseException | IllegalStateException e) {

@@ -42,7 +42,7 @@ public final class ParquetFooters implements FooterSource, AutoCloseable {
     }
 
     @Override
-    public synchronized List<FooterStats> read(String key, long size) {
+    public List<FooterStats> read(String key, long size) {
         if (size < 12) {
             throw new IllegalStateException("object " + key + " is too small to be Parquet (" + size + " bytes)");
         }
@@ -75,7 +75,8 @@ public final class ParquetFooters implements FooterSource, AutoCloseable {
         }
     }
 
-    private List<FooterStats> query(Path file) {
+    /** One query at a time on the shared DuckDB; the range GETs before it run in parallel. */
+    private synchronized List<FooterStats> query(Path file) {
         List<FooterStats> stats = new ArrayList<>();
         try (PreparedStatement statement = duckdb.connection().prepareStatement(SQL)) {
             statement.setString(1, file.toAbsolutePath().toString());

@@ -1,6 +1,7 @@
 package com.lakehouse.catalogd.iceberg;
 
 import java.io.ByteArrayOutputStream;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.iceberg.exceptions.AlreadyExistsException;
@@ -17,11 +18,22 @@ import com.lakehouse.shared.storage.StorageClient;
  * Iceberg's {@link FileIO} over storaged, so the metadata catalogd writes (metadata JSON, manifest
  * lists, manifests) goes through the one holder of S3 credentials. It serves metadata files only:
  * each is small, so a read fetches the whole object and a write uploads the bytes on close.
+ *
+ * <p>The files it wrote last (up to {@link #RECENT_BYTES} in all) are kept, and reading one of them
+ * again is served from memory: a metadata path names immutable content, and the next append of a
+ * table reads the manifest list the one before it wrote (a HEAD and a GET through storaged, under
+ * the catalog's lock, on every register). Whether a file exists is still asked of storaged, so a
+ * deleted metadata file is still noticed and rebuilt.
  */
 public final class StoragedFileIO implements FileIO {
 
+    /** What the recent-writes cache may hold, in bytes. */
+    static final long RECENT_BYTES = 8L << 20;
+
     private final StorageClient storage;
     private final StorageLocations locations;
+    private final Map<String, byte[]> recent = new LinkedHashMap<>(64, 0.75f, true);
+    private long recentBytes;
 
     public StoragedFileIO(StorageClient storage, StorageLocations locations) {
         this.storage = storage;
@@ -38,6 +50,42 @@ public final class StoragedFileIO implements FileIO {
         return new StoragedInputFile(path, length);
     }
 
+    private byte[] recent(String path) {
+        synchronized (recent) {
+            return recent.get(path);
+        }
+    }
+
+    private void remember(String path, byte[] bytes) {
+        if (bytes.length > RECENT_BYTES / 4) {
+            return;
+        }
+        synchronized (recent) {
+            byte[] previous = recent.put(path, bytes);
+            recentBytes += bytes.length - (previous == null ? 0 : previous.length);
+            for (var eldest = recent.entrySet().iterator(); recentBytes > RECENT_BYTES && eldest.hasNext(); ) {
+                recentBytes -= eldest.next().getValue().length;
+                eldest.remove();
+            }
+        }
+    }
+
+    private void forget(String path) {
+        synchronized (recent) {
+            byte[] previous = recent.remove(path);
+            if (previous != null) {
+                recentBytes -= previous.length;
+            }
+        }
+    }
+
+    /** Bytes held by the recent-writes cache (for tests). */
+    long recentBytes() {
+        synchronized (recent) {
+            return recentBytes;
+        }
+    }
+
     @Override
     public OutputFile newOutputFile(String path) {
         return new StoragedOutputFile(path);
@@ -45,6 +93,7 @@ public final class StoragedFileIO implements FileIO {
 
     @Override
     public void deleteFile(String path) {
+        forget(path);
         storage.delete(locations.key(path));
     }
 
@@ -69,6 +118,10 @@ public final class StoragedFileIO implements FileIO {
 
         @Override
         public long getLength() {
+            byte[] cached = recent(path);
+            if (cached != null) {
+                return cached.length;
+            }
             if (length < 0) {
                 length = storage.head(locations.key(path))
                         .orElseThrow(() -> new org.apache.iceberg.exceptions.NotFoundException("no object at %s", path))
@@ -79,7 +132,10 @@ public final class StoragedFileIO implements FileIO {
 
         @Override
         public SeekableInputStream newStream() {
-            byte[] bytes;
+            byte[] bytes = recent(path);
+            if (bytes != null) {
+                return new InMemoryInputFile(path, bytes).newStream();
+            }
             try {
                 bytes = storage.getBytes(locations.key(path));
             } catch (com.lakehouse.shared.error.NotFoundException e) {
@@ -161,7 +217,10 @@ public final class StoragedFileIO implements FileIO {
         public void close() {
             if (!closed) {
                 closed = true;
-                storage.put(locations.key(path), buffer.toByteArray());
+                byte[] bytes = buffer.toByteArray();
+                forget(path);
+                storage.put(locations.key(path), bytes);
+                remember(path, bytes);
             }
         }
     }

@@ -349,6 +349,61 @@ class CatalogTest {
     }
 
     /**
+     * The hook (the Iceberg metadata) runs once per dataset of a group, with all of that dataset's
+     * new versions: one Iceberg commit for the group, not one per version.
+     */
+    @Test
+    void aGroupCallsTheHookOncePerDatasetWithAllItsNewVersions() throws Exception {
+        List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RegisterHook hook = (history, added) -> calls.add(history.getLast().name() + " " + history.size() + " +" + added);
+        HeldStore held = new HeldStore(store);
+        Catalog grouped = new Catalog(held, new CatalogJournal(journal), checkpoints, Clock.systemUTC(), hook);
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<RegisterResponse>> answers = queuedBehindAHeldWrite(grouped, held, pool, 4);
+            held.release();
+            for (Future<RegisterResponse> answer : answers) {
+                answer.get();
+            }
+        }
+        assertThat(calls).containsExactly("shared 1 +1", "shared 2 +1", "shared 6 +4");
+        assertThat(grouped.versions("shared").versions()).hasSize(6);
+    }
+
+    /** A dataset whose hook fails in a group: its registers answer 503, the other datasets' are committed. */
+    @Test
+    void aFailingHookRefusesOnlyItsDatasetsRegistersInAGroup() throws Exception {
+        List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RegisterHook hook = (history, added) -> {
+            calls.add(history.getLast().name() + " +" + added);
+            if (history.getLast().name().equals("broken")) {
+                throw new IllegalStateException("storaged refused the metadata");
+            }
+        };
+        HeldStore held = new HeldStore(store);
+        Catalog grouped = new Catalog(held, new CatalogJournal(journal), checkpoints, Clock.systemUTC(), hook);
+        List<Future<RegisterResponse>> queued = new java.util.ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<RegisterResponse>> answers = queuedBehindAHeldWrite(grouped, held, pool, 1);
+            queued.add(pool.submit(() -> grouped.register(registration("broken", FP_A, "append", "b1"), "a")));
+            queued.add(pool.submit(() -> grouped.register(registration("other", FP_A, "append", "o1"), "a")));
+            while (grouped.waitingRegisters() < 3) {
+                Thread.onSpinWait();
+            }
+            held.release();
+            for (Future<RegisterResponse> answer : answers) {
+                answer.get();
+            }
+            assertThatThrownBy(queued.get(0)::get).hasCauseInstanceOf(UnavailableException.class);
+            assertThat(queued.get(1).get().manifest().version()).isEqualTo(1);
+        }
+        assertThat(grouped.versions("shared").versions()).hasSize(3);
+        assertThat(grouped.versions("other").versions()).hasSize(1);
+        assertThatThrownBy(() -> grouped.versions("broken")).isInstanceOf(NotFoundException.class);
+        assertThat(grouped.list().catalogVersion()).isEqualTo(4);
+        assertThat(store.changes).extracting(CatalogChange::sequence).containsExactly(1L, 2L, 3L, 4L);
+    }
+
+    /**
      * Appends k0 to dataset "shared", then k1, whose write the store holds open, then {@code count}
      * more that queue behind the lock meanwhile. The answers: k1's first, then the queued ones'.
      */

@@ -32,7 +32,8 @@ class RegisterHookTest {
 
     @BeforeEach
     void loadEmptyCatalog() {
-        RegisterHook hook = history -> {
+        RegisterHook hook = (history, added) -> {
+            assertThat(added).isEqualTo(1);
             persistedAtCall.add(store.changes.size());
             calls.add(history.stream().map(DatasetManifest::version).toList());
             if (failing) {

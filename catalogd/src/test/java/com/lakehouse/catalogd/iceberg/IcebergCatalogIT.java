@@ -209,6 +209,50 @@ class IcebergCatalogIT {
         assertThat(storage.head("datasets/it_trips/one.parquet")).isPresent();
     }
 
+    /**
+     * Concurrent appends to one dataset, committed by catalogd in groups (each group one Iceberg
+     * commit): every acknowledged version is a snapshot and a tag of the loaded table, holding
+     * exactly that version's files, with the footer statistics read ahead of the lock.
+     */
+    @Test
+    @Order(7)
+    void concurrentAppendsAreEachATaggedSnapshotWithTheirFiles() throws Exception {
+        String name = "it_appends";
+        int writers = 6;
+        int each = 3;
+        List<DataObject> uploaded = new java.util.ArrayList<>();
+        for (int i = 0; i < writers * each; i++) {
+            uploaded.add(upload("datasets/" + name + "/part-" + i + ".parquet", i * 10, 2));
+        }
+        List<java.util.concurrent.Future<List<RegisterResponse>>> answers = new java.util.ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(writers)) {
+            for (int w = 0; w < writers; w++) {
+                List<DataObject> mine = uploaded.subList(w * each, (w + 1) * each);
+                answers.add(pool.submit(() -> mine.stream()
+                        .map(o -> catalog.register(new RegisterRequest(name, FP, SCHEMA, List.of(o), "append"))).toList()));
+            }
+        }
+        for (var answer : answers) {
+            assertThat(answer.get()).allSatisfy(r -> assertThat(r.outcome()).isIn(RegisterResponse.CREATED, RegisterResponse.UPDATED));
+        }
+
+        var versions = catalog.versions(name).versions();
+        assertThat(versions).hasSize(writers * each);
+        HttpResponse<String> response = http.send(authorized("/iceberg/v1/namespaces/lakehouse/tables/" + name).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        TableMetadata metadata = LoadTableResponseParser.fromJson(response.body()).tableMetadata();
+        int idField = metadata.schema().findField("id").fieldId();
+        for (var version : versions) {
+            long v = version.version();
+            assertThat(metadata.refs().get("v" + v).snapshotId()).isEqualTo(v);
+            List<DataFile> files = files(metadata, v);
+            assertThat(files).extracting(f -> key(f.location()))
+                    .containsExactlyInAnyOrderElementsOf(version.objects().stream().map(DataObject::key).toList());
+            assertThat(files).allSatisfy(f -> assertThat(f.lowerBounds()).containsKey(idField));
+        }
+    }
+
     private static RegisterResponse register(String mode, DataObject object) {
         return catalog.register(new RegisterRequest(NAME, FP, SCHEMA, List.of(object), mode));
     }

@@ -138,6 +138,81 @@ class IcebergTablesTest {
         assertThat(metadata.metadataFileLocation()).isEqualTo(tables.metadataLocation(history().get(2)));
     }
 
+    /** A group commit's versions: one Iceberg commit, one metadata JSON, every version its own tagged snapshot. */
+    @Test
+    void aGroupOfNewVersionsIsOneCommitWithASnapshotEach() {
+        List<DatasetManifest> appends = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (int v = 1; v <= 6; v++) {
+            keys.add("datasets/trips/d" + v + ".parquet");
+            appends.add(version(v, "2026-01-01T00:00:00Z", keys.toArray(String[]::new)));
+        }
+        TableMetadata one = tables.write(appends.subList(0, 1));
+        io.written.clear();
+        footersRead.clear();
+
+        TableMetadata grouped = tables.write(appends, 5, 8).orElseThrow();
+
+        assertThat(io.written).filteredOn(path -> path.endsWith(".metadata.json"))
+                .containsExactly(tables.metadataLocation(appends.getLast()));
+        assertThat(footersRead).containsExactly("datasets/trips/d2.parquet", "datasets/trips/d3.parquet",
+                "datasets/trips/d4.parquet", "datasets/trips/d5.parquet", "datasets/trips/d6.parquet");
+        assertThat(grouped.metadataFileLocation()).isEqualTo(tables.metadataLocation(appends.getLast()));
+        assertThat(grouped.previousFiles()).extracting(TableMetadata.MetadataLogEntry::file).contains(one.metadataFileLocation());
+        assertThat(grouped.snapshots()).extracting(Snapshot::snapshotId).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(grouped.currentSnapshot().snapshotId()).isEqualTo(6L);
+        String d = "s3://" + bucket + "/datasets/trips/d";
+        for (long v = 1; v <= 6; v++) {
+            assertThat(grouped.refs().get("v" + v).snapshotId()).isEqualTo(v);
+            assertThat(grouped.snapshot(v).summary()).containsEntry("lakehouse.version", Long.toString(v));
+            assertThat(grouped.snapshot(v).operation()).isEqualTo(DataOperations.APPEND);
+            assertThat(liveFiles(grouped, v)).hasSize((int) v).contains(d + v + ".parquet");
+        }
+        // The next register builds on the group's metadata; the versions inside the group need no file of their own.
+        keys.add("datasets/trips/d7.parquet");
+        appends.add(version(7, "2026-01-01T00:00:00Z", keys.toArray(String[]::new)));
+        io.written.clear();
+        TableMetadata seven = tables.write(appends, 1, 8).orElseThrow();
+        assertThat(io.written).filteredOn(path -> path.endsWith(".metadata.json")).containsExactly(tables.metadataLocation(appends.getLast()));
+        assertThat(seven.snapshots()).hasSize(7);
+        assertThat(seven.snapshot(7L).parentId()).isEqualTo(6L);
+    }
+
+    /** A rebuild of a long history writes a metadata JSON every so many versions, so it is never one huge transaction. */
+    @Test
+    void aLongRebuildIsCommittedInBoundedSteps() {
+        List<DatasetManifest> appends = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        int count = IcebergTables.MAX_VERSIONS_PER_COMMIT + 3;
+        for (int v = 1; v <= count; v++) {
+            keys.add("datasets/trips/d" + v + ".parquet");
+            appends.add(version(v, "2026-01-01T00:00:00Z", keys.toArray(String[]::new)));
+        }
+
+        TableMetadata all = tables.write(appends);
+
+        assertThat(io.written).filteredOn(path -> path.endsWith(".metadata.json")).containsExactly(
+                tables.metadataLocation(appends.get(IcebergTables.MAX_VERSIONS_PER_COMMIT - 1)), tables.metadataLocation(appends.getLast()));
+        assertThat(all.snapshots()).hasSize(count);
+        assertThat(all.refs()).containsKey("v" + count).containsKey("v1");
+        assertThat(liveFiles(all, count)).hasSize(count);
+    }
+
+    /** The metadata kept after a write (the next commit's base, what loadTable serves) is what was written. */
+    @Test
+    void theMetadataKeptIsTheMetadataWritten() throws IOException {
+        TableMetadata two = tables.write(history().subList(0, 2));
+        TableMetadata three = tables.write(history());
+
+        for (TableMetadata kept : List.of(two, three)) {
+            String written;
+            try (var in = io.newInputFile(kept.metadataFileLocation()).newStream()) {
+                written = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            assertThat(org.apache.iceberg.TableMetadataParser.toJson(kept)).isEqualTo(written);
+        }
+    }
+
     @Test
     void theTableIsReadOnlyForEngineMaintenanceAndMapsColumnsByName() {
         TableMetadata metadata = tables.write(history());
@@ -211,6 +286,7 @@ class IcebergTablesTest {
 
     @Test
     void aBoundedWriteLeavesALongGapToTheNextFullWrite() {
+        tables.write(history().subList(0, 1));
         TableMetadata two = tables.write(history().subList(0, 2));
         io.written.clear();
 

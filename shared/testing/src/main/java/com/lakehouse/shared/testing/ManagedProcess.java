@@ -135,6 +135,38 @@ final class ManagedProcess {
         return logFile;
     }
 
+    /** Copies the log and, while the process runs, writes its thread dumps (platform and virtual threads) into {@code dir}. */
+    Path diagnose(Path dir, String label) {
+        try {
+            Files.createDirectories(dir);
+            String prefix = name + "-" + label + "-" + System.currentTimeMillis();
+            if (Files.exists(logFile)) {
+                Files.copy(logFile, dir.resolve(prefix + ".log"));
+            }
+            if (process != null && process.isAlive()) {
+                String pid = Long.toString(process.pid());
+                Path jcmd = Path.of(RepoPaths.java()).resolveSibling("jcmd");
+                jcmd(List.of(jcmd.toString(), pid, "Thread.print", "-l"), dir.resolve(prefix + "-threads.txt"));
+                jcmd(List.of(jcmd.toString(), pid, "Thread.dump_to_file", "-format=json",
+                        dir.resolve(prefix + "-threads.json").toAbsolutePath().toString()), dir.resolve(prefix + "-jcmd.txt"));
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write diagnostics of " + name + " to " + dir, e);
+        }
+    }
+
+    private static void jcmd(List<String> command, Path output) throws IOException {
+        Process jcmd = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        try {
+            if (!jcmd.waitFor(60, TimeUnit.SECONDS)) {
+                jcmd.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void waitFor() {
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {

@@ -124,6 +124,15 @@ public final class ServiceProcess implements AutoCloseable {
         return process.logFile();
     }
 
+    /**
+     * For a test that gives up on this process while it still runs (e.g. it never answered
+     * {@code /health}): its log and thread dumps ({@code jcmd Thread.print}, and every virtual
+     * thread's stack as JSON) written to {@code dir}, so the cause is visible after the temp dir is gone.
+     */
+    public Path diagnose(Path dir, String label) {
+        return process.diagnose(dir, label);
+    }
+
     /** Stops gracefully (SIGTERM, then SIGKILL after 30 s) so the service cleans up its temp files. */
     @Override
     public void close() {
