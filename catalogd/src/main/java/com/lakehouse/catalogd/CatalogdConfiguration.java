@@ -13,7 +13,7 @@ import com.lakehouse.catalogd.catalog.CatalogQuarantine;
 import com.lakehouse.catalogd.catalog.CatalogRehydrator;
 import com.lakehouse.catalogd.catalog.CatalogStore;
 import com.lakehouse.catalogd.catalog.CheckpointPolicy;
-import com.lakehouse.catalogd.catalog.RegisterHook;
+import com.lakehouse.catalogd.catalog.CommitListener;
 import com.lakehouse.catalogd.catalog.RegisterLimits;
 import com.lakehouse.catalogd.store.ManifestParquet;
 import com.lakehouse.catalogd.store.StoragedCatalogStore;
@@ -74,9 +74,9 @@ class CatalogdConfiguration {
     }
 
     @Bean
-    Catalog catalog(CatalogStore store, JournalClient journal, CheckpointPolicy checkpoints, RegisterHook hook,
+    Catalog catalog(CatalogStore store, JournalClient journal, CheckpointPolicy checkpoints, CommitListener listener,
             RegisterLimits limits) {
-        return new Catalog(store, new CatalogJournal(journal), checkpoints, Clock.systemUTC(), hook, limits);
+        return new Catalog(store, new CatalogJournal(journal), checkpoints, Clock.systemUTC(), listener, limits);
     }
 
     @Bean

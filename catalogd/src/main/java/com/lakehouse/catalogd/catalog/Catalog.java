@@ -4,11 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -30,7 +31,8 @@ import com.lakehouse.shared.error.UnavailableException;
  * built as a candidate, persisted, and only then published. Registers waiting for the lock are
  * committed together by its next holder: one persisted write for the group, each register still its
  * own version and its own answer, given once the write is durable. A failed persist leaves memory as it
- * was and answers 503. Until the state has been loaded from storaged every call answers 503: an
+ * was and answers 503. Each dataset a group added versions to is then handed to the
+ * {@link CommitListener} (the Iceberg view is written from there, not under this lock). Until the state has been loaded from storaged every call answers 503: an
  * empty catalog is never served as if it were the real one.
  */
 public class Catalog {
@@ -42,7 +44,7 @@ public class Catalog {
     private final CatalogJournal journal;
     private final CheckpointPolicy checkpoints;
     private final Clock clock;
-    private final RegisterHook hook;
+    private final CommitListener listener;
     private final RegisterLimits limits;
     /** At most this many registers in one group commit (catalogd admits max_concurrent_registers at once anyway). */
     private static final int MAX_GROUP = 64;
@@ -52,21 +54,21 @@ public class Catalog {
     private volatile CatalogState state;
 
     public Catalog(CatalogStore store, CatalogJournal journal, CheckpointPolicy checkpoints, Clock clock) {
-        this(store, journal, checkpoints, clock, RegisterHook.NONE);
+        this(store, journal, checkpoints, clock, CommitListener.NONE);
     }
 
-    public Catalog(CatalogStore store, CatalogJournal journal, CheckpointPolicy checkpoints, Clock clock, RegisterHook hook) {
-        this(store, journal, checkpoints, clock, hook, RegisterLimits.DEFAULTS);
+    public Catalog(CatalogStore store, CatalogJournal journal, CheckpointPolicy checkpoints, Clock clock, CommitListener listener) {
+        this(store, journal, checkpoints, clock, listener, RegisterLimits.DEFAULTS);
     }
 
-    public Catalog(CatalogStore store, CatalogJournal journal, CheckpointPolicy checkpoints, Clock clock, RegisterHook hook,
+    public Catalog(CatalogStore store, CatalogJournal journal, CheckpointPolicy checkpoints, Clock clock, CommitListener listener,
             RegisterLimits limits) {
         this.limits = limits;
         this.store = store;
         this.journal = journal;
         this.checkpoints = checkpoints;
         this.clock = clock;
-        this.hook = hook;
+        this.listener = listener;
     }
 
     /** Publishes the state loaded at startup; later calls are ignored (the catalog is loaded once). */
@@ -99,15 +101,6 @@ public class Catalog {
      * only after that write is durable.
      */
     public RegisterResponse register(Registration request, String actor) {
-        CatalogState published = state;
-        if (published != null) {
-            try {
-                hook.prepare(request, published.current(request.name()));
-            } catch (RuntimeException e) {
-                // Only work done ahead: the commit does it again under the lock.
-                LOG.debug("register of " + request.name() + ": read-ahead failed: " + e.getMessage());
-            }
-        }
         RegisterGroup.Pending pending = new RegisterGroup.Pending(request, actor);
         waiting.add(pending);
         mutations.lock();
@@ -137,31 +130,13 @@ public class Catalog {
             return;
         }
         try {
+            RegisterGroup decided = new RegisterGroup(current);
             Instant now = clock.instant();
             long started = System.nanoTime();
-            Map<String, RuntimeException> hookFailures = new HashMap<>();
-            RegisterGroup decided;
-            long decideNanos = 0;
-            while (true) {
-                // Decided again without a dataset whose hook failed: its registers answer 503, the rest go on.
-                long decideStarted = System.nanoTime();
-                decided = new RegisterGroup(current);
-                for (RegisterGroup.Pending pending : group) {
-                    RuntimeException failed = hookFailures.get(pending.request().name());
-                    if (failed != null) {
-                        decided.refused(pending, failed);
-                    } else {
-                        decide(decided, pending, now);
-                    }
-                }
-                decideNanos += System.nanoTime() - decideStarted;
-                Map<String, RuntimeException> failures = beforeAcknowledge(decided);
-                if (failures.isEmpty()) {
-                    break;
-                }
-                hookFailures.putAll(failures);
+            for (RegisterGroup.Pending pending : group) {
+                decide(decided, pending, now);
             }
-            long hookedAt = System.nanoTime();
+            long decidedAt = System.nanoTime();
             if (!decided.changes().isEmpty()) {
                 try {
                     persist(decided.changes());
@@ -174,10 +149,10 @@ public class Catalog {
                 List<CatalogChange> changes = decided.changes();
                 LOG.info("registers committed: " + changes.size() + " of " + group.size() + " (catalog_version "
                         + changes.getFirst().sequence() + ".." + changes.getLast().sequence() + "; decide "
-                        + decideNanos / 1_000_000 + " ms, iceberg " + (hookedAt - started - decideNanos) / 1_000_000
-                        + " ms, persist " + (System.nanoTime() - hookedAt) / 1_000_000 + " ms)");
+                        + (decidedAt - started) / 1_000_000 + " ms, persist " + (System.nanoTime() - decidedAt) / 1_000_000 + " ms)");
             }
             decided.answerAll(journal);
+            notifyCommitted(decided);
         } finally {
             // Never leave a caller without an answer, whatever went wrong above.
             if (group.stream().anyMatch(p -> !p.answered())) {
@@ -241,32 +216,22 @@ public class Catalog {
         return new CatalogListing(current.currentManifests(), current.catalogVersion());
     }
 
-    /**
-     * The hook's work (the Iceberg metadata) is durable before the changes are, so an acknowledged
-     * version has it: once per dataset of the group, with all of its new versions. Answers the
-     * datasets whose hook failed, each with the 503 its registers get.
-     */
-    private Map<String, RuntimeException> beforeAcknowledge(RegisterGroup group) {
-        Map<String, Integer> added = new LinkedHashMap<>();
+    /** Each dataset the group added versions to, with its whole history, to the listener (see {@link CommitListener}). */
+    private void notifyCommitted(RegisterGroup group) {
+        Set<String> names = new LinkedHashSet<>();
         for (CatalogChange change : group.changes()) {
             if (change instanceof CatalogChange.Registered registered) {
-                added.merge(registered.manifest().name(), 1, Integer::sum);
+                names.add(registered.manifest().name());
             }
         }
-        Map<String, RuntimeException> failures = new HashMap<>();
-        CatalogState candidate = group.candidate();
-        added.forEach((name, count) -> {
-            List<DatasetManifest> history = candidate.history(name).orElseThrow();
+        CatalogState committed = group.candidate();
+        for (String name : names) {
             try {
-                hook.beforeAcknowledge(history, count);
+                listener.committed(committed.history(name).orElseThrow());
             } catch (RuntimeException e) {
-                LOG.warn("register of " + name + " v" + history.get(history.size() - count).version() + ".."
-                        + history.getLast().version() + " refused: " + e.getMessage());
-                failures.put(name, new UnavailableException("the catalog could not write the version's table metadata "
-                        + "through storaged (" + e.getMessage() + "); nothing changed, retry later", RETRY_AFTER, null));
+                LOG.warn("after the commit of " + name + ": " + e.getMessage());
             }
-        });
-        return failures;
+        }
     }
 
     /** Persist first, publish second: the caller is told only about durable state. */

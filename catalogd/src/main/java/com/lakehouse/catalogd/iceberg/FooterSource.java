@@ -2,17 +2,10 @@ package com.lakehouse.catalogd.iceberg;
 
 import java.util.List;
 
-import com.lakehouse.shared.catalog.DataObject;
-
 /** Where a data file's column statistics come from (its Parquet footer, in production through storaged). */
 @FunctionalInterface
 public interface FooterSource {
 
     /** Every column chunk's statistics of the object at {@code key}, {@code size} bytes long. */
     List<FooterStats> read(String key, long size);
-
-    /** The statistics of this catalog object (its etag lets a source keep what it read ahead). */
-    default List<FooterStats> read(DataObject object) {
-        return read(object.key(), object.size());
-    }
 }

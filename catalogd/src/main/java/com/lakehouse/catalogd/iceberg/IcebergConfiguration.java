@@ -8,7 +8,6 @@ import org.springframework.context.annotation.Configuration;
 import com.lakehouse.catalogd.CatalogdProperties;
 import com.lakehouse.catalogd.IcebergProperties;
 import com.lakehouse.catalogd.catalog.Catalog;
-import com.lakehouse.catalogd.catalog.RegisterHook;
 import com.lakehouse.shared.http.ServiceClient;
 import com.lakehouse.shared.storage.StorageClient;
 
@@ -27,24 +26,18 @@ class IcebergConfiguration {
     }
 
     @Bean
-    PrefetchedFooters prefetchedFooters(ParquetFooters footers) {
-        return new PrefetchedFooters(footers);
-    }
-
-    @Bean
-    IcebergTables icebergTables(StoragedFileIO io, S3Settings s3, PrefetchedFooters footers) {
+    IcebergTables icebergTables(StoragedFileIO io, S3Settings s3, ParquetFooters footers) {
         return new IcebergTables(io, new StorageLocations(s3.bucket()), footers);
     }
 
     /**
-     * Every acknowledged version has its Iceberg metadata (the hook runs before the catalog
-     * persists). A schema Iceberg cannot express is no reason to refuse a register: such a dataset
-     * stays out of the Iceberg view. Nor is a long history without metadata (a catalog older than
-     * the Iceberg view): loading the table rebuilds it, outside the catalog's lock.
+     * The catalog's commit listener: each committed dataset's Iceberg metadata is written after the
+     * register is acknowledged, in the background ({@link IcebergCatchUp}); loading a table writes
+     * whatever is still missing first. A schema Iceberg cannot express stays out of the view.
      */
-    @Bean
-    RegisterHook icebergRegisterHook(IcebergTables tables, PrefetchedFooters footers) {
-        return new IcebergRegisterHook(tables, footers);
+    @Bean(destroyMethod = "close")
+    IcebergCatchUp icebergCatchUp(IcebergTables tables) {
+        return new IcebergCatchUp(tables);
     }
 
     @Bean

@@ -103,44 +103,22 @@ public final class IcebergTables {
 
     /**
      * The table as of the last version of {@code history} (oldest first), writing whatever metadata
-     * of these versions is missing. Safe to call again: existing metadata is read, not rewritten.
+     * of these versions is missing: from the newest version whose metadata exists (or version 1),
+     * every later version as one Iceberg commit (at most {@link #MAX_VERSIONS_PER_COMMIT} a commit),
+     * one snapshot (and tag) each, in one metadata JSON at the newest version's location. Only the
+     * newest version's metadata location is ever read as a table's base, so the versions of one
+     * commit before it need no metadata file of their own: each is a snapshot of every later
+     * metadata. Safe to call again: existing metadata is read, not rewritten.
      */
     public TableMetadata write(List<DatasetManifest> history) {
-        return write(history, 0, Integer.MAX_VALUE).orElseThrow();
-    }
-
-    /** As {@link #write(List, int, int)} with no version known to be new. */
-    public Optional<TableMetadata> write(List<DatasetManifest> history, int maxWrites) {
-        return write(history, 0, maxWrites);
-    }
-
-    /**
-     * As {@link #write(List)}, but writes nothing and answers empty when more than {@code maxWrites}
-     * versions lack their metadata: a register (under the catalog's lock) must not wait on the
-     * rebuild of a long history, e.g. the first register after upgrading a catalog that predates
-     * the Iceberg view. The next load of the table rebuilds it.
-     *
-     * <p>The last {@code added} versions are new (a group of registers being committed): their
-     * metadata is not looked for, and they are written together as one Iceberg commit, one
-     * snapshot (and tag) each, in one metadata JSON at the newest version's location. Only the
-     * newest version's metadata location is ever read as a table's base, so the versions in
-     * between need no metadata file of their own: each is a snapshot of every later metadata.
-     */
-    public Optional<TableMetadata> write(List<DatasetManifest> history, int added, int maxWrites) {
         if (history.isEmpty()) {
             throw new IllegalArgumentException("a table needs at least one version");
         }
-        if (added < 0 || added > history.size()) {
-            throw new IllegalArgumentException("added must be 0.." + history.size() + ", not " + added);
-        }
         writes.lock();
         try {
-            int next = history.size() - added;
+            int next = history.size();
             TableMetadata base = null;
             while (next > 0) {
-                if (history.size() - next > maxWrites) {
-                    return Optional.empty();
-                }
                 Optional<TableMetadata> existing = existing(history.get(next - 1));
                 if (existing.isPresent()) {
                     base = existing.get();
@@ -148,17 +126,14 @@ public final class IcebergTables {
                 }
                 next--;
             }
-            if (history.size() - next > maxWrites) {
-                return Optional.empty();
-            }
-            if (next < history.size() - added) {
-                LOG.info("iceberg: rebuilding metadata of " + history.getLast().name() + " from version "
+            if (next < history.size() - 1) {
+                LOG.info("iceberg: writing metadata of " + history.getLast().name() + " from version "
                         + (next + 1) + " to " + history.size());
             }
             for (int from = next; from < history.size(); from += MAX_VERSIONS_PER_COMMIT) {
                 base = commit(base, history, from, Math.min(history.size(), from + MAX_VERSIONS_PER_COMMIT));
             }
-            return Optional.of(base);
+            return base;
         } finally {
             writes.unlock();
         }
@@ -275,7 +250,7 @@ public final class IcebergTables {
      */
     private Metrics metrics(Schema schema, DataObject object) {
         try {
-            return FileMetrics.of(schema, object.rowCount(), footers.read(object));
+            return FileMetrics.of(schema, object.rowCount(), footers.read(object.key(), object.size()));
         } catch (com.lakehouse.shared.error.UnavailableException | com.lakehouse.shared.error.UpstreamTimeoutException e) {
             throw e;
         } catch (LakehouseException | IllegalStateException e) {

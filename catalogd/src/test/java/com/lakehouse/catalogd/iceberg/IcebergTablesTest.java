@@ -138,7 +138,7 @@ class IcebergTablesTest {
         assertThat(metadata.metadataFileLocation()).isEqualTo(tables.metadataLocation(history().get(2)));
     }
 
-    /** A group commit's versions: one Iceberg commit, one metadata JSON, every version its own tagged snapshot. */
+    /** Versions written together (the catch-up behind a group commit): one Iceberg commit, one metadata JSON, every version its own tagged snapshot. */
     @Test
     void aGroupOfNewVersionsIsOneCommitWithASnapshotEach() {
         List<DatasetManifest> appends = new ArrayList<>();
@@ -151,7 +151,7 @@ class IcebergTablesTest {
         io.written.clear();
         footersRead.clear();
 
-        TableMetadata grouped = tables.write(appends, 5, 8).orElseThrow();
+        TableMetadata grouped = tables.write(appends);
 
         assertThat(io.written).filteredOn(path -> path.endsWith(".metadata.json"))
                 .containsExactly(tables.metadataLocation(appends.getLast()));
@@ -172,7 +172,7 @@ class IcebergTablesTest {
         keys.add("datasets/trips/d7.parquet");
         appends.add(version(7, "2026-01-01T00:00:00Z", keys.toArray(String[]::new)));
         io.written.clear();
-        TableMetadata seven = tables.write(appends, 1, 8).orElseThrow();
+        TableMetadata seven = tables.write(appends);
         assertThat(io.written).filteredOn(path -> path.endsWith(".metadata.json")).containsExactly(tables.metadataLocation(appends.getLast()));
         assertThat(seven.snapshots()).hasSize(7);
         assertThat(seven.snapshot(7L).parentId()).isEqualTo(6L);
@@ -282,26 +282,6 @@ class IcebergTablesTest {
         assertThat(rebuilt.snapshots()).extracting(Snapshot::snapshotId).containsExactly(1L, 2L, 3L);
         assertThat(rebuilt.refs().keySet()).contains("v1", "v2", "v3");
         assertThat(liveFiles(rebuilt, 1)).hasSize(1);
-    }
-
-    @Test
-    void aBoundedWriteLeavesALongGapToTheNextFullWrite() {
-        tables.write(history().subList(0, 1));
-        TableMetadata two = tables.write(history().subList(0, 2));
-        io.written.clear();
-
-        assertThat(tables.write(history(), 1)).isPresent();
-        all(io.written).forEach(io::deleteFile);
-        io.written.clear();
-        Set.of(two.metadataFileLocation(), tables.metadataLocation(history().get(0))).forEach(io::deleteFile);
-
-        assertThat(tables.write(history(), 2)).isEmpty();
-        assertThat(io.written).isEmpty();
-        assertThat(tables.write(history(), 3)).isPresent();
-    }
-
-    private static Set<String> all(Set<String> paths) {
-        return Set.copyOf(paths);
     }
 
     @Test
