@@ -6,19 +6,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.TableMetadata;
 import org.apache.iceberg.TableMetadataParser;
-import org.apache.iceberg.inmemory.InMemoryFileIO;
-import org.apache.iceberg.inmemory.InMemoryInputFile;
-import org.apache.iceberg.io.FileIO;
-import org.apache.iceberg.io.InputFile;
-import org.apache.iceberg.io.OutputFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,52 +25,13 @@ class IcebergCatchUpTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final List<SchemaColumn> SCHEMA = List.of(new SchemaColumn("id", "BIGINT", false));
 
-    /** Iceberg's in-memory FileIO whose writes can be held (to let commits pile up) or failed. */
-    private static final class ControlledIO implements FileIO {
-        private final InMemoryFileIO files = new InMemoryFileIO();
-        final List<String> metadataWritten = new CopyOnWriteArrayList<>();
-        final AtomicInteger failuresLeft = new AtomicInteger();
-        volatile CountDownLatch hold = new CountDownLatch(0);
-
-        @Override
-        public InputFile newInputFile(String path) {
-            return files.fileExists(path) ? files.newInputFile(path) : new InMemoryInputFile(path, new byte[0]) {
-                @Override
-                public boolean exists() {
-                    return false;
-                }
-            };
-        }
-
-        @Override
-        public OutputFile newOutputFile(String path) {
-            try {
-                hold.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                throw new IllegalStateException("storaged is unavailable");
-            }
-            if (path.endsWith(".metadata.json")) {
-                metadataWritten.add(path);
-            }
-            return files.newOutputFile(path);
-        }
-
-        @Override
-        public void deleteFile(String path) {
-            files.deleteFile(path);
-        }
-    }
-
-    private ControlledIO io;
+    private MemoryFileIO io;
     private IcebergTables tables;
     private IcebergCatchUp catchUp;
 
     @BeforeEach
     void setUp() {
-        io = new ControlledIO();
+        io = new MemoryFileIO();
         String bucket = "b" + UUID.randomUUID().toString().substring(0, 8);
         tables = new IcebergTables(io, new StorageLocations(bucket), (key, size) -> List.of());
         catchUp = new IcebergCatchUp(tables);
@@ -99,6 +52,12 @@ class IcebergCatchUpTest {
                     SCHEMA, List.copyOf(objects), 10L * v, "2026-01-01T00:00:00Z", "2026-01-01T00:00:0" + (v % 10) + "Z"));
         }
         return history;
+    }
+
+    private List<String> metadataWritten() {
+        synchronized (io.written) {
+            return io.written.stream().filter(path -> path.endsWith(".metadata.json")).toList();
+        }
     }
 
     private TableMetadata written(DatasetManifest newest) {
@@ -132,7 +91,7 @@ class IcebergCatchUpTest {
         io.hold.countDown();
 
         assertThat(catchUp.awaitIdle(WAIT)).isTrue();
-        assertThat(io.metadataWritten).containsExactly(tables.metadataLocation(history.get(0)), tables.metadataLocation(history.getLast()));
+        assertThat(metadataWritten()).containsExactly(tables.metadataLocation(history.get(0)), tables.metadataLocation(history.getLast()));
         assertThat(written(history.getLast()).snapshots()).extracting(Snapshot::snapshotId).containsExactly(1L, 2L, 3L, 4L, 5L);
     }
 
@@ -162,6 +121,6 @@ class IcebergCatchUpTest {
 
         assertThat(catchUp.waiting()).isZero();
         assertThat(catchUp.awaitIdle(WAIT)).isTrue();
-        assertThat(io.metadataWritten).isEmpty();
+        assertThat(io.written).isEmpty();
     }
 }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,11 +20,6 @@ import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.SnapshotRef;
 import org.apache.iceberg.TableMetadata;
 import org.apache.iceberg.TableProperties;
-import org.apache.iceberg.inmemory.InMemoryFileIO;
-import org.apache.iceberg.inmemory.InMemoryInputFile;
-import org.apache.iceberg.io.FileIO;
-import org.apache.iceberg.io.InputFile;
-import org.apache.iceberg.io.OutputFile;
 import org.apache.iceberg.mapping.NameMappingParser;
 import org.apache.iceberg.types.Conversions;
 import org.apache.iceberg.types.Types;
@@ -41,43 +35,14 @@ class IcebergTablesTest {
     private static final List<SchemaColumn> SCHEMA = List.of(new SchemaColumn("id", "BIGINT", false),
             new SchemaColumn("city", "VARCHAR", true));
 
-    /** Iceberg's in-memory FileIO, counting what is written. */
-    private static final class RecordingIO implements FileIO {
-        private final InMemoryFileIO files = new InMemoryFileIO();
-        final Set<String> written = new LinkedHashSet<>();
-
-        @Override
-        public InputFile newInputFile(String path) {
-            // InMemoryFileIO refuses a missing path at once; S3 answers "absent" when asked.
-            return files.fileExists(path) ? files.newInputFile(path) : new InMemoryInputFile(path, new byte[0]) {
-                @Override
-                public boolean exists() {
-                    return false;
-                }
-            };
-        }
-
-        @Override
-        public OutputFile newOutputFile(String path) {
-            written.add(path);
-            return files.newOutputFile(path);
-        }
-
-        @Override
-        public void deleteFile(String path) {
-            files.deleteFile(path);
-        }
-    }
-
-    private RecordingIO io;
+    private MemoryFileIO io;
     private IcebergTables tables;
     private String bucket;
     private final List<String> footersRead = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
-        io = new RecordingIO();
-        // InMemoryFileIO keeps its files in one static map: a bucket per test keeps tests apart.
+        io = new MemoryFileIO();
         bucket = "b" + UUID.randomUUID().toString().substring(0, 8);
         tables = new IcebergTables(io, new StorageLocations(bucket), (key, size) -> {
             footersRead.add(key);
