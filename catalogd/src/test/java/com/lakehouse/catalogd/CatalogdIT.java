@@ -499,6 +499,62 @@ class CatalogdIT {
                 "2026-05-01T10:00:00Z", "2026-05-01T10:00:00Z");
     }
 
+    /**
+     * Tomcat closes a keep-alive connection after 100 requests unless told otherwise, and the
+     * gateway's pool could then hand out a connection Tomcat was closing: a proxied GET failed as
+     * 502 (4 in 201,801 under load, docs/BENCHMARKS.md "The edge"). Every service keeps a
+     * connection open for as many requests as its client sends (LakehouseApplication's defaults).
+     */
+    @Test
+    @Order(12)
+    void oneKeepAliveConnectionServesMoreThanTomcatsDefaultHundredRequests() throws IOException {
+        try (java.net.Socket socket = new java.net.Socket(catalogd.baseUrl().getHost(), catalogd.port())) {
+            socket.setSoTimeout(30_000);
+            var in = new java.io.BufferedInputStream(socket.getInputStream());
+            var out = socket.getOutputStream();
+            for (int i = 1; i <= 250; i++) {
+                out.write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                List<String> head = readAnswer(in);
+                assertThat(head.getFirst()).as("answer " + i).startsWith("HTTP/1.1 200");
+                assertThat(head).as("answer " + i + " keeps the connection").noneMatch(l -> l.equalsIgnoreCase("connection: close"));
+            }
+        }
+    }
+
+    /** Reads one HTTP/1.1 answer (head, then a Content-Length or chunked body); returns the head's lines. */
+    private static List<String> readAnswer(java.io.InputStream in) throws IOException {
+        List<String> head = new ArrayList<>();
+        for (String line; !(line = readLine(in)).isEmpty(); ) {
+            head.add(line);
+        }
+        Optional<String> length = head.stream().filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:"))
+                .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst();
+        if (length.isPresent()) {
+            in.readNBytes(Integer.parseInt(length.get()));
+        } else if (head.stream().anyMatch(l -> l.equalsIgnoreCase("transfer-encoding: chunked"))) {
+            for (int size; (size = Integer.parseInt(readLine(in).split(";")[0].trim(), 16)) > 0; ) {
+                in.readNBytes(size);
+                readLine(in);
+            }
+            readLine(in);
+        }
+        return head;
+    }
+
+    private static String readLine(java.io.InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int b; (b = in.read()) != '\n'; ) {
+            if (b < 0) {
+                throw new IOException("the connection closed after: " + line);
+            }
+            if (b != '\r') {
+                line.append((char) b);
+            }
+        }
+        return line.toString();
+    }
+
     private static void awaitLoaded() {
         await("catalog loaded", () -> send("GET", "/catalog/list", null).statusCode() == 200);
     }

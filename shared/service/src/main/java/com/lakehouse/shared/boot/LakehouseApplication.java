@@ -50,6 +50,11 @@ public final class LakehouseApplication {
         // Tomcat parses for a request parameter is at most 64 KiB, chunked or not (issue 20).
         defaults.put("spring.servlet.multipart.enabled", "false");
         defaults.put("server.tomcat.max-http-form-post-size", "64KB");
+        // Tomcat closes a keep-alive connection after 100 requests by default; the gateway's pool could
+        // then hand out a connection Tomcat was closing, and that request failed as 502 (4 in 201,801
+        // proxied GETs, docs/BENCHMARKS.md "The edge"). Idle connections still close after the
+        // keep-alive timeout, which the gateway's pool stays under.
+        defaults.put("server.tomcat.max-keep-alive-requests", "-1");
         defaults.putAll(extraDefaults);
         application.setDefaultProperties(defaults);
         return application;
