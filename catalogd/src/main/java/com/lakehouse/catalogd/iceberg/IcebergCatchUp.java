@@ -125,9 +125,11 @@ public final class IcebergCatchUp implements CommitListener, AutoCloseable {
             LOG.info("iceberg: " + newest.name() + " written up to v" + newest.version() + " in "
                     + (System.nanoTime() - started) / 1_000_000 + " ms");
             return true;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // An Error too (an OutOfMemoryError once killed this thread for good, and the view stopped
+            // following the catalog): the write is given up, the thread stays, and it tries again.
             LOG.warn("iceberg: metadata of " + newest.name() + " v" + newest.version() + " not written yet ("
-                    + e.getMessage() + "); retrying, and the next load of the table writes it");
+                    + e + "); retrying, and the next load of the table writes it");
             return false;
         }
     }

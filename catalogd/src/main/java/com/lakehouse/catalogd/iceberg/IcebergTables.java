@@ -61,9 +61,12 @@ public final class IcebergTables {
     /**
      * At most this many versions in one Iceberg transaction: a rebuild of a long history writes a
      * metadata JSON every so many versions, so its memory stays bounded and a rebuild cut short
-     * resumes from the last one written.
+     * resumes from the last one written. A transaction's memory grows with its versions times the
+     * table's manifests (each fast append's snapshot keeps the manifest list it read, one manifest
+     * per version): 64 versions of a table at ~1,100 versions exhausted catalogd's 256 MiB heap in
+     * a 10-minute soak once the background writer had fallen behind (docs/BENCHMARKS.md, "Soak").
      */
-    static final int MAX_VERSIONS_PER_COMMIT = 64;
+    static final int MAX_VERSIONS_PER_COMMIT = 8;
 
     private final FileIO io;
     private final StorageLocations locations;

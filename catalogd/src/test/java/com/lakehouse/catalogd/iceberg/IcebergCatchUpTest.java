@@ -111,6 +111,23 @@ class IcebergCatchUpTest {
         assertThat(io.failuresLeft).hasValue(0);
     }
 
+    /** An Error in a write (an OutOfMemoryError once ended the thread for good) is given up and retried. */
+    @Test
+    void anErrorInAWriteDoesNotStopTheCatchUp() throws Exception {
+        List<DatasetManifest> history = appends("trips", 2);
+        io.failure = new OutOfMemoryError("Java heap space (thrown by the test)");
+        io.failuresLeft.set(1);
+
+        catchUp.committed(history);
+
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!io.newInputFile(tables.metadataLocation(history.getLast())).exists() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(catchUp.awaitIdle(WAIT)).isTrue();
+        assertThat(written(history.getLast()).snapshots()).hasSize(2);
+    }
+
     @Test
     void aSchemaIcebergCannotExpressIsLeftOut() throws Exception {
         DatasetManifest odd = appends("odd", 1).getFirst();

@@ -26,6 +26,8 @@ final class MemoryFileIO implements FileIO {
     private final InMemoryFileIO files = new InMemoryFileIO();
     final Set<String> written = Collections.synchronizedSet(new LinkedHashSet<>());
     final AtomicInteger failuresLeft = new AtomicInteger();
+    /** The next failures are this Error instead of an exception (the JVM's own, e.g. out of memory). */
+    volatile Error failure;
     volatile CountDownLatch hold = new CountDownLatch(0);
 
     @Override
@@ -46,6 +48,9 @@ final class MemoryFileIO implements FileIO {
             Thread.currentThread().interrupt();
         }
         if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            if (failure != null) {
+                throw failure;
+            }
             throw new IllegalStateException("storaged is unavailable");
         }
         written.add(path);
