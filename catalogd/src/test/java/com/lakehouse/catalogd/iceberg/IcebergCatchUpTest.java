@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import com.lakehouse.shared.catalog.DataObject;
 import com.lakehouse.shared.catalog.DatasetManifest;
 import com.lakehouse.shared.catalog.SchemaColumn;
+import com.lakehouse.shared.testing.Await;
 
 /** The Iceberg view written behind the catalog's commits: coalesced per dataset, retried after a failure. */
 class IcebergCatchUpTest {
@@ -102,10 +103,7 @@ class IcebergCatchUpTest {
 
         catchUp.committed(history);
 
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!io.newInputFile(tables.metadataLocation(history.getLast())).exists() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Await.until("the metadata of the newest version", () -> io.newInputFile(tables.metadataLocation(history.getLast())).exists());
         assertThat(catchUp.awaitIdle(WAIT)).isTrue();
         assertThat(written(history.getLast()).snapshots()).hasSize(3);
         assertThat(io.failuresLeft).hasValue(0);
@@ -120,10 +118,7 @@ class IcebergCatchUpTest {
 
         catchUp.committed(history);
 
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!io.newInputFile(tables.metadataLocation(history.getLast())).exists() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Await.until("the metadata of the newest version", () -> io.newInputFile(tables.metadataLocation(history.getLast())).exists());
         assertThat(catchUp.awaitIdle(WAIT)).isTrue();
         assertThat(written(history.getLast()).snapshots()).hasSize(2);
     }
